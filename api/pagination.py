@@ -1,0 +1,8 @@
+"""Limit/offset pagination as DCIM clients expect (NetBox style), capped at 1,000."""
+
+from rest_framework.pagination import LimitOffsetPagination as _Base
+
+
+class LimitOffsetPagination(_Base):
+    default_limit = 50
+    max_limit = 1000

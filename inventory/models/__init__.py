@@ -1,0 +1,7 @@
+"""The inventory's models, split by subject (NetBox-style)."""
+
+from inventory.models.catalogue import *  # noqa: F403
+from inventory.models.channels import *  # noqa: F403
+from inventory.models.macs import *  # noqa: F403
+from inventory.models.places import *  # noqa: F403
+from inventory.models.plant import *  # noqa: F403

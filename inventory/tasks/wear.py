@@ -1,0 +1,3 @@
+"""Wear scan and weekly digest tasks (owned by the wear/alerts work)."""
+
+__all__: list[str] = []

@@ -34,6 +34,7 @@ from inventory.models import (
 UserLike = AbstractBaseUser | AnonymousUser | None
 
 __all__ = [
+    "MAC_SERVICES",
     "adapter_create",
     "cable_create",
     "cassette_create",
@@ -42,6 +43,7 @@ __all__ = [
     "connect",
     "disconnect",
     "move",
+    "perform_mac",
     "port_create",
     "record_inspection",
     "replace_cable",
@@ -589,3 +591,24 @@ def _record(
 
     hooks.after_mac(event)
     return event
+
+
+#: One way to run a MAC by its action name (API, UI and pre-flight all dispatch through it).
+MAC_SERVICES = {
+    MacAction.CONNECT: connect,
+    MacAction.DISCONNECT: disconnect,
+    MacAction.MOVE: move,
+    MacAction.CHANGE_GENDER: change_gender,
+    MacAction.CHANGE_POLARITY: change_polarity,
+    MacAction.CLEAN_INSPECT: record_inspection,
+    MacAction.REPLACE: replace_cable,
+}
+
+
+def perform_mac(*, action: str, **kwargs: Any) -> MacEvent:
+    """Run the MAC service for ``action`` with its keyword arguments."""
+    try:
+        service = MAC_SERVICES[MacAction(action)]
+    except ValueError as exc:
+        raise PlantError(f"unknown MAC action {action!r}", field="action") from exc
+    return service(**kwargs)

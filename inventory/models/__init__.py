@@ -5,3 +5,4 @@ from inventory.models.channels import *  # noqa: F403
 from inventory.models.macs import *  # noqa: F403
 from inventory.models.places import *  # noqa: F403
 from inventory.models.plant import *  # noqa: F403
+from inventory.models.alerts import *  # noqa: F403

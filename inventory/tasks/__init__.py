@@ -6,3 +6,4 @@ Each job lives in its own module; importing them here lets Celery's autodiscover
 
 from inventory.tasks.revalidation import *  # noqa: F403
 from inventory.tasks.wear import *  # noqa: F403
+from inventory.tasks.digest import *  # noqa: F403

@@ -215,9 +215,7 @@ def connect(
         _check_can_mate(a, b, adapter)
         _mate(a, b, adapter)
         _count_cycles([a.pk, b.pk])
-        return _record(
-            MacAction.CONNECT, user, work_order, note, end_a=a, end_b=b, adapter=adapter
-        )
+        return _record(MacAction.CONNECT, user, work_order, note, end_a=a, end_b=b, adapter=adapter)
 
 
 def disconnect(
@@ -270,7 +268,11 @@ def move(
             end_a=a,
             end_b=new,
             adapter=adapter,
-            details={"from_end": old.pk, "from_end_label": old.label, "from_adapter": old_adapter_id},
+            details={
+                "from_end": old.pk,
+                "from_end_label": old.label,
+                "from_adapter": old_adapter_id,
+            },
         )
 
 
@@ -336,7 +338,9 @@ def change_polarity(
         )
         allowed = ("A-B", "A-A") if locked.kind == CableKind.LC_DUPLEX else ("A", "B")
         if polarity == locked.polarity:
-            raise PlantError(f"{locked} is already type {polarity}", field="polarity", code="no_change")
+            raise PlantError(
+                f"{locked} is already type {polarity}", field="polarity", code="no_change"
+            )
         if polarity not in allowed or locked.polarity not in allowed:
             raise PlantError(
                 f"{locked} cannot change from {locked.polarity} to {polarity} on site "
@@ -407,7 +411,9 @@ def replace_cable(
         if old.status == CableStatus.RETIRED:
             raise PlantError(f"{old} is already retired", field="cable", code="retired")
         old_ends = list(
-            ConnectorEnd.objects.select_related("connector_model").filter(cable=old).order_by("cable_end")
+            ConnectorEnd.objects.select_related("connector_model")
+            .filter(cable=old)
+            .order_by("cable_end")
         )
         partners = [(e.mate_id, e.adapter_id) for e in old_ends]
         locked = _lock(*old_ends, *[ConnectorEnd(pk=m) for m, _ in partners if m is not None])
@@ -424,7 +430,9 @@ def replace_cable(
         )
         new_ends = list(ConnectorEnd.objects.filter(cable=new).order_by("cable_end"))
         touched: list[int] = []
-        for old_end, new_end, (mate_id, adapter_id) in zip(old_ends, new_ends, partners, strict=True):
+        for old_end, new_end, (mate_id, adapter_id) in zip(
+            old_ends, new_ends, partners, strict=True
+        ):
             if mate_id is None:
                 continue
             _unmate(by_pk[old_end.pk])
@@ -470,7 +478,9 @@ def _lock(*ends: ConnectorEnd) -> list[ConnectorEnd]:
     }
     missing = [pk for pk in pks if pk not in rows]
     if missing:
-        raise PlantError(f"connector end {missing[0]} does not exist", field="end", code="not_found")
+        raise PlantError(
+            f"connector end {missing[0]} does not exist", field="end", code="not_found"
+        )
     fresh = {pk: row for pk, row in rows.items()}
     # select_related after locking: the lock query must not join nullable relations on PostgreSQL.
     for row in ConnectorEnd.objects.select_related("connector_model", "cable").filter(pk__in=rows):

@@ -269,6 +269,7 @@ class LcCord:
     label: str | None = None
     pull: itemgetter[int] = field(init=False, repr=False, compare=False)
     kind: ClassVar[ElementKind] = ElementKind.LC_CORD
+    geometry: ClassVar[Geometry] = geometry_of("LC")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pull", cord_pull(self.polarity.value))

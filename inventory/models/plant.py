@@ -188,7 +188,8 @@ class ConnectorEnd(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(cable__isnull=False, cable_end__in=[0, 1], cassette__isnull=True)
+                    models.Q(cable__isnull=False, cable_end__isnull=False, cable_end__in=[0, 1])
+                    & models.Q(cassette__isnull=True)
                     & models.Q(cassette_port__isnull=True, port__isnull=True)
                 )
                 | (
@@ -210,7 +211,9 @@ class ConnectorEnd(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(adapter__isnull=True, adapter_side__isnull=True)
-                | models.Q(adapter__isnull=False, adapter_side__in=[0, 1]),
+                | models.Q(
+                    adapter__isnull=False, adapter_side__isnull=False, adapter_side__in=[0, 1]
+                ),
                 name="end_adapter_side_with_adapter",
             ),
             models.CheckConstraint(

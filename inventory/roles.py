@@ -22,7 +22,9 @@ def role_of(user: AbstractBaseUser | AnonymousUser | None) -> str | None:
         return None
     if getattr(user, "is_superuser", False):
         return ADMIN
-    names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    if not isinstance(user, User):
+        return None
+    names = set(user.groups.values_list("name", flat=True))
     for role in (ADMIN, TECHNICIAN, VIEWER):
         if role in names:
             return role

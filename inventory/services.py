@@ -8,11 +8,11 @@ MACs lose no count and cannot deadlock each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -503,7 +503,7 @@ def _check_can_mate(a: ConnectorEnd, b: ConnectorEnd, adapter: MpoAdapter | None
                 field=name,
                 code="already_mated",
             )
-        if end.cable_id is not None and end.cable.status == CableStatus.RETIRED:
+        if end.cable is not None and end.cable.status == CableStatus.RETIRED:
             raise PlantError(f"{end} belongs to a retired cable", field=name, code="retired")
     a_mpo, b_mpo = a.connector_model.is_mpo, b.connector_model.is_mpo
     if a_mpo != b_mpo:
@@ -556,6 +556,7 @@ def _mate(a: ConnectorEnd, b: ConnectorEnd, adapter: MpoAdapter | None) -> None:
 
 
 def _unmate(end: ConnectorEnd) -> tuple[ConnectorEnd, MpoAdapter | None]:
+    assert end.mate_id is not None
     mate = ConnectorEnd.objects.get(pk=end.mate_id)
     adapter = MpoAdapter.objects.get(pk=end.adapter_id) if end.adapter_id else None
     ConnectorEnd.objects.filter(pk__in=[end.pk, mate.pk]).update(
@@ -588,7 +589,7 @@ def _record(
     """Write the MAC event in the same transaction and queue re-validation after commit."""
     event = MacEvent.objects.create(
         action=action,
-        user=user if user is not None and user.is_authenticated else None,
+        user=user if isinstance(user, User) and user.is_authenticated else None,
         end_a=end_a,
         end_b=end_b,
         adapter=adapter,
@@ -604,7 +605,7 @@ def _record(
 
 
 #: One way to run a MAC by its action name (API, UI and pre-flight all dispatch through it).
-MAC_SERVICES = {
+MAC_SERVICES: dict[MacAction, Callable[..., MacEvent]] = {
     MacAction.CONNECT: connect,
     MacAction.DISCONNECT: disconnect,
     MacAction.MOVE: move,

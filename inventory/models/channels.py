@@ -29,7 +29,9 @@ class Channel(models.Model):
     problem_codes = models.JSONField(default=list, blank=True)
     loss_db = models.FloatField(null=True, blank=True)
     validated_at = models.DateTimeField(null=True, blank=True)
-    ends = models.ManyToManyField(ConnectorEnd, through="ChannelEnd", related_name="channels")
+    ends: models.ManyToManyField[ConnectorEnd, ChannelEnd] = models.ManyToManyField(
+        ConnectorEnd, through="ChannelEnd", related_name="channels"
+    )
 
     class Meta:
         ordering = ["name"]

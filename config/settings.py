@@ -228,7 +228,42 @@ FIBERTRACE_CATALOGUE_PROVIDER = "inventory.catalogue.application_catalogue"
 # --- Stored-plant validation (issue 4) ---
 
 # --- Wear, alerts, weekly digest (issue 7) ---
+from celery.schedules import crontab  # noqa: E402
+
+# One beat process fires these (see README "Tasks, worker and beat"); times are TIME_ZONE.
+CELERY_BEAT_SCHEDULE = {
+    "wear-scan-daily": {
+        "task": "inventory.wear_scan",
+        "schedule": crontab(minute=0, hour=FIBERTRACE_WEAR_SCAN_HOUR),
+        "options": {"expires": 6 * 3600},
+    },
+    "weekly-digest": {
+        "task": "inventory.send_weekly_digests",
+        "schedule": crontab(
+            minute=0, hour=FIBERTRACE_DIGEST_HOUR, day_of_week=FIBERTRACE_DIGEST_DAY
+        ),
+        "options": {"expires": 12 * 3600},
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Redis redelivers an unacked (acks_late) task after visibility_timeout (3600 s above): it
+# stays above the longest retry countdown (900 s) and the task time limit (600 s).
 
 # --- API (issue 5) ---
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "api.schema.FibertraceAutoSchema"
+SPECTACULAR_SETTINGS["SCHEMA_PATH_PREFIX"] = r"/api/v1"
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    "GenderEnum": "inventory.choices.GENDER_CHOICES",
+    "PolishEnum": "inventory.choices.POLISH_CHOICES",
+    "ConnectorEnum": "inventory.choices.CONNECTOR_CHOICES",
+    "CablePolarityEnum": "inventory.choices.CABLE_POLARITY_CHOICES",
+    "CassettePolarityEnum": "inventory.choices.CASSETTE_POLARITY_CHOICES",
+    "CableStatusEnum": "inventory.choices.CableStatus",
+    "ChannelStatusEnum": "inventory.choices.ChannelStatus",
+    "DeliveryStatusEnum": "api.models.DeliveryStatus",
+    "WebhookEventEnum": "api.models.WebhookEvent",
+    "TraceStatusEnum": "api.views.channels.TRACE_STATUSES",
+}
 
 # --- Web UI (issue 6) ---
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("inventory.views.common.nav")  # type: ignore[index]

@@ -114,3 +114,7 @@ class MacEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+# Wear alerts, reorder figures and the weekly digest (issue 7).
+from inventory import admin_alerts  # noqa: E402, F401

@@ -19,7 +19,7 @@ def catalogue_from_rows(rows: Iterable[Any]) -> Any:
     A row the engine refuses (say, a lane on a dark position) is left out rather than
     taking every validation down with it; the engine's default for that name stays.
     """
-    from polarity.catalogue import DEFAULT_CATALOGUE, ApplicationSpec, Catalogue
+    from polarity.catalogue import DEFAULT_CATALOGUE, ApplicationSpec, Catalogue, FiberSpec
 
     specs = {a.name: a for a in DEFAULT_CATALOGUE.applications}
     for row in rows:
@@ -30,7 +30,8 @@ def catalogue_from_rows(rows: Iterable[Any]) -> Any:
                 tx=tuple(row.tx_positions),
                 rx=tuple(row.rx_positions),
                 fibers=tuple(
-                    (m["fiber_type"], float(m["reach_m"]), float(m["budget_db"])) for m in row.media
+                    FiberSpec(m["fiber_type"], float(m["reach_m"]), float(m["budget_db"]))
+                    for m in row.media
                 ),
                 gender=row.gender,
                 polish=row.polish,

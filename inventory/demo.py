@@ -9,11 +9,14 @@ A pod unit is one leaf, one spine and one server rack:
   and one Type B cord)
 * 2 × 400GBASE-SR8 (MPO-16, OM4, Method B over MTP PRO)
 * 6 × 25GBASE-SR duplex over one MPO-12 Type B trunk between two Type B cassettes,
-  A-to-B LC cords both ends (Method B)
+  A-to-B LC cords both ends (Method B). Through two Type B modules and a Type B trunk
+  front port n lands on far port 7-n (the engine's position maps say so, and the
+  builder asks them): the server's eth n is cabled to where leaf Eth2/n arrives.
 
-Every fifth unit carries deliberate faults (a Type A cord in an SR4 channel, a pinned
-cord against a pinned trunk, an A-to-A LC cord), and some ends are worn near or past
-their rated cycles, so that every screen and alert has something real to show.
+Every fifth unit carries deliberate faults (a Type A cord in an SR4 channel: polarity;
+a pinned cord against a pinned trunk: gender; an A-to-A LC cord: polarity; a patch cord
+end past its rated 1,000 matings: wear), and every third unit has ends worn near their
+rating, so that every screen and alert has something real to show.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from inventory.models import (
     Room,
     Site,
 )
+from polarity.mapping import cable_map, cassette_map, cassette_port_of, mating_map
 
 CHANNELS_PER_UNIT = 14
 
@@ -46,7 +50,17 @@ CONNECTOR_MODELS = {
     "mpo12": ("Generic", "MPO-12 OM4", "generic", "MPO-12", 500, "0.50", "0.75", False, False),
     "mtp12": ("US Conec", "MTP-12 Elite", "MTP", "MPO-12", 1000, "0.10", "0.35", False, False),
     "pro12": ("US Conec", "MTP PRO-12", "MTP PRO", "MPO-12", 1000, "0.10", "0.35", True, True),
-    "pro12apc": ("US Conec", "MTP PRO-12 APC", "MTP PRO", "MPO-12", 1000, "0.15", "0.35", True, True),
+    "pro12apc": (
+        "US Conec",
+        "MTP PRO-12 APC",
+        "MTP PRO",
+        "MPO-12",
+        1000,
+        "0.15",
+        "0.35",
+        True,
+        True,
+    ),
     "mpo12apc": ("Generic", "MPO-12 APC", "generic", "MPO-12", 500, "0.50", "0.75", False, False),
     "pro16": ("US Conec", "MTP PRO-16", "MTP PRO", "MPO-16", 1000, "0.10", "0.35", True, True),
     "mpo16": ("Generic", "MPO-16 OM4", "generic", "MPO-16", 500, "0.50", "0.75", False, False),
@@ -55,6 +69,20 @@ CONNECTOR_MODELS = {
     "osfp": ("Generic", "OSFP port MPO-16", "generic", "MPO-16", 500, "0.00", "0.00", False, False),
     "sfp": ("Generic", "SFP28 port LC", "generic", "LC", 500, "0.00", "0.00", False, False),
 }
+
+
+def far_front_port(n: int, *, near: str = "B", trunk: str = "B", far: str = "B") -> int:
+    """Return the far module's front port that module port ``n`` reaches over a trunk.
+
+    Both trunk plugs go straight into the modules' rear ports (a mirror each); the maps
+    are the engine's, so the demo cables each pair the way a trace will find it.
+    """
+    rear = [p for p, q in enumerate(cassette_map("MPO-12", near, n)) if p and q]
+    mirror = mating_map("mirror", "MPO-12", "MPO-12")
+    through = cable_map("MPO-12", trunk)
+    ports = {cassette_port_of("MPO-12", far, mirror[through[mirror[p]]])[0] for p in rear}
+    (port,) = ports
+    return port
 
 
 def connector_models() -> dict[str, ConnectorModel]:
@@ -98,33 +126,81 @@ class PlantBuilder:
         self.apps = apps
         self.rows = _Rows()
 
-    def end(self, label: str, model: str, gender: str, *, polish: str = "UPC", cycles: int = 0,
-            key: str = "up", **owner: object) -> ConnectorEnd:
-        e = ConnectorEnd(label=label, connector_model=self.m[model], gender=gender, polish=polish,
-                         mating_cycles=cycles, key=key, **owner)
+    def end(
+        self,
+        label: str,
+        model: str,
+        gender: str,
+        *,
+        polish: str = "UPC",
+        cycles: int = 0,
+        key: str = "up",
+        **owner: object,
+    ) -> ConnectorEnd:
+        e = ConnectorEnd(
+            label=label,
+            connector_model=self.m[model],
+            gender=gender,
+            polish=polish,
+            mating_cycles=cycles,
+            key=key,
+            **owner,
+        )
         self.rows.ends.append(e)
         return e
 
-    def port(self, device: Device, name: str, app: str, model: str, polish: str = "UPC",
-             cycles: int = 0) -> tuple[Port, ConnectorEnd]:
+    def port(
+        self, device: Device, name: str, app: str, model: str, polish: str = "UPC", cycles: int = 0
+    ) -> tuple[Port, ConnectorEnd]:
         p = Port(device=device, name=name, application=self.apps[app])
         self.rows.ports.append(p)
-        return p, self.end(f"{device.name}:{name}", model, "male", polish=polish, cycles=cycles,
-                           port=p)
+        return p, self.end(
+            f"{device.name}:{name}", model, "male", polish=polish, cycles=cycles, port=p
+        )
 
-    def cable(self, label: str, kind: str, polarity: str, model: str, fiber: str, length: float,
-              genders: tuple[str, str], polish: str = "UPC",
-              cycles: tuple[int, int] = (0, 0)) -> tuple[ConnectorEnd, ConnectorEnd]:
+    def cable(
+        self,
+        label: str,
+        kind: str,
+        polarity: str,
+        model: str,
+        fiber: str,
+        length: float,
+        genders: tuple[str, str],
+        polish: str = "UPC",
+        cycles: tuple[int, int] = (0, 0),
+    ) -> tuple[ConnectorEnd, ConnectorEnd]:
         family = CONNECTOR_MODELS[model][3]
-        c = Cable(label=label, kind=kind, polarity=polarity, connector=family, fiber_type=fiber,
-                  length_m=Decimal(str(length)))
+        c = Cable(
+            label=label,
+            kind=kind,
+            polarity=polarity,
+            connector=family,
+            fiber_type=fiber,
+            length_m=Decimal(str(length)),
+        )
         self.rows.cables.append(c)
         second_key = "down" if polarity in ("A", "C") else "up"
         return (
-            self.end(f"{label}/1", model, genders[0], polish=polish, cycles=cycles[0], cable=c,
-                     cable_end=0),
-            self.end(f"{label}/2", model, genders[1], polish=polish, cycles=cycles[1], cable=c,
-                     cable_end=1, key=second_key),
+            self.end(
+                f"{label}/1",
+                model,
+                genders[0],
+                polish=polish,
+                cycles=cycles[0],
+                cable=c,
+                cable_end=0,
+            ),
+            self.end(
+                f"{label}/2",
+                model,
+                genders[1],
+                polish=polish,
+                cycles=cycles[1],
+                cable=c,
+                cable_end=1,
+                key=second_key,
+            ),
         )
 
     def adapter(self, label: str, type_: str, panel: Panel, slot: int) -> MpoAdapter:
@@ -132,14 +208,23 @@ class PlantBuilder:
         self.rows.adapters.append(a)
         return a
 
-    def cassette(self, label: str, polarity: str, panel: Panel, slot: int,
-                 ports: int = 6) -> tuple[ConnectorEnd, list[ConnectorEnd]]:
-        c = Cassette(label=label, polarity=polarity, panel=panel, slot=slot, connector="MPO-12",
-                     front_ports=ports)
+    def cassette(
+        self, label: str, polarity: str, panel: Panel, slot: int, ports: int = 6
+    ) -> tuple[ConnectorEnd, list[ConnectorEnd]]:
+        c = Cassette(
+            label=label,
+            polarity=polarity,
+            panel=panel,
+            slot=slot,
+            connector="MPO-12",
+            front_ports=ports,
+        )
         self.rows.cassettes.append(c)
         rear = self.end(f"{label}/rear", "mpo12", "male", cassette=c, cassette_port=0)
-        front = [self.end(f"{label}/p{n}", "lc", "female", cassette=c, cassette_port=n)
-                 for n in range(1, ports + 1)]
+        front = [
+            self.end(f"{label}/p{n}", "lc", "female", cassette=c, cassette_port=n)
+            for n in range(1, ports + 1)
+        ]
         return rear, front
 
     def mate(self, a: ConnectorEnd, b: ConnectorEnd, adapter: MpoAdapter | None = None) -> None:
@@ -164,30 +249,76 @@ class PlantBuilder:
 
         for k in range(8):
             if k < 4:
-                app, model, cord, trunk, fiber, pol = "100GBASE-SR4", "qsfp", "mtp12", (
-                    "pro12" if k % 2 == 0 else "mpo12"), "OM4", "UPC"
+                app, model, cord, trunk, fiber, pol = (
+                    "100GBASE-SR4",
+                    "qsfp",
+                    "mtp12",
+                    ("pro12" if k % 2 == 0 else "mpo12"),
+                    "OM4",
+                    "UPC",
+                )
                 cords, adapter_type, trunk_type = ("B", "B"), "B", "B"
             elif k < 6:
-                app, model, cord, trunk, fiber, pol = ("400GBASE-DR4", "qsfp", "mpo12apc",
-                                                        "pro12apc", "OS2", "APC")
+                app, model, cord, trunk, fiber, pol = (
+                    "400GBASE-DR4",
+                    "qsfp",
+                    "mpo12apc",
+                    "pro12apc",
+                    "OS2",
+                    "APC",
+                )
                 cords, adapter_type, trunk_type = ("A", "B"), "A", "A"
             else:
-                app, model, cord, trunk, fiber, pol = ("400GBASE-SR8", "osfp", "pro16", "pro16",
-                                                        "OM4", "UPC")
+                app, model, cord, trunk, fiber, pol = (
+                    "400GBASE-SR8",
+                    "osfp",
+                    "pro16",
+                    "pro16",
+                    "OM4",
+                    "UPC",
+                )
                 cords, adapter_type, trunk_type = ("B", "B"), "B", "B"
             if faulty and k == 1:
                 cords = ("A", "B")  # polarity fault: a Type A cord in a Method B channel
-            worn = (u % 3 == 0 and k == 0)
+            worn = u % 3 == 0 and k == 0
             pa, ea = self.port(leaf, f"Eth1/{k + 1}", app, model, pol, cycles=430 if worn else 12)
             pb, eb = self.port(spine, f"Eth{u % 32 + 1}/{k + 1}", app, model, pol, cycles=20)
-            c1 = self.cable(f"PC-{u:04d}-{k}A", "mpo_patch", cords[0], cord, fiber, 3,
-                            ("female", "female"), pol, cycles=(460 if worn else 30, 8))
+            c1_cycles = 460 if worn else (1005 if faulty and k == 3 else 30)  # 3: wear fault
+            c1 = self.cable(
+                f"PC-{u:04d}-{k}A",
+                "mpo_patch",
+                cords[0],
+                cord,
+                fiber,
+                3,
+                ("female", "female"),
+                pol,
+                cycles=(c1_cycles, 8),
+            )
             trunk_genders = ("male", "male")
-            t = self.cable(f"T-{u:04d}-{k}", "mpo_trunk", trunk_type, trunk, fiber, length,
-                           trunk_genders, pol, cycles=(40, 40))
+            t = self.cable(
+                f"T-{u:04d}-{k}",
+                "mpo_trunk",
+                trunk_type,
+                trunk,
+                fiber,
+                length,
+                trunk_genders,
+                pol,
+                cycles=(40, 40),
+            )
             c2_genders = ("male", "female") if (faulty and k == 2) else ("female", "female")
-            c2 = self.cable(f"PC-{u:04d}-{k}B", "mpo_patch", cords[1], cord, fiber, 3,
-                            c2_genders, pol, cycles=(8, 520 if worn else 30))
+            c2 = self.cable(
+                f"PC-{u:04d}-{k}B",
+                "mpo_patch",
+                cords[1],
+                cord,
+                fiber,
+                3,
+                c2_genders,
+                pol,
+                cycles=(8, 520 if worn else 30),
+            )
             ad1 = self.adapter(f"{lp}/{k + 1}".replace("/", "-"), adapter_type, lp, k + 1)
             ad2 = self.adapter(f"{sp}/{k + 1}".replace("/", "-"), adapter_type, sp, k + 1)
             self.mate(ea, c1[0])
@@ -198,7 +329,9 @@ class PlantBuilder:
 
         # Duplex 25G links through a breakout trunk and two cassettes (Method B).
         trunk = "pro12" if u % 2 == 0 else "mpo12"
-        t = self.cable(f"T-{u:04d}-BO", "mpo_trunk", "B", trunk, "OM4", length, ("female", "female"))
+        t = self.cable(
+            f"T-{u:04d}-BO", "mpo_trunk", "B", trunk, "OM4", length, ("female", "female")
+        )
         rear_a, front_a = self.cassette(f"CAS-{u:04d}-L", "B", lp, 20)
         rear_b, front_b = self.cassette(f"CAS-{u:04d}-C", "B", cp, 20)
         self.mate(rear_a, t[0])
@@ -207,13 +340,15 @@ class PlantBuilder:
             pa, ea = self.port(leaf, f"Eth2/{n}", "25GBASE-SR", "sfp")
             pb, eb = self.port(srv, f"eth{n}", "25GBASE-SR", "sfp")
             cord_a = "A-A" if (faulty and n == 3) else "A-B"
-            la = self.cable(f"LC-{u:04d}-{n}L", "lc_duplex", cord_a, "lc", "OM4", 2,
-                            ("male", "male"))
-            lb = self.cable(f"LC-{u:04d}-{n}C", "lc_duplex", "A-B", "lc", "OM4", 2,
-                            ("male", "male"))
+            la = self.cable(
+                f"LC-{u:04d}-{n}L", "lc_duplex", cord_a, "lc", "OM4", 2, ("male", "male")
+            )
+            lb = self.cable(
+                f"LC-{u:04d}-{n}C", "lc_duplex", "A-B", "lc", "OM4", 2, ("male", "male")
+            )
             self.mate(ea, la[0])
             self.mate(la[1], front_a[n - 1])
-            self.mate(front_b[n - 1], lb[0])
+            self.mate(front_b[far_front_port(n) - 1], lb[0])
             self.mate(lb[1], eb)
             self.channel(f"{leaf.name}:Eth2/{n} ↔ {srv.name}:eth{n}", pa, pb, lc_port=n)
 
@@ -246,8 +381,12 @@ def _apply_mates(updates: list[tuple[int, int, int | None, int | None]], batch: 
                            AS v(id, mate, adapter, side)
                      WHERE e.id = v.id
                     """,
-                    [[u[0] for u in chunk], [u[1] for u in chunk], [u[2] for u in chunk],
-                     [u[3] for u in chunk]],
+                    [
+                        [u[0] for u in chunk],
+                        [u[1] for u in chunk],
+                        [u[2] for u in chunk],
+                        [u[3] for u in chunk],
+                    ],
                 )
         return
     objs = [ConnectorEnd(pk=pk, mate_id=m, adapter_id=a, adapter_side=s) for pk, m, a, s in updates]

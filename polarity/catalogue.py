@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
 from types import MappingProxyType
+from typing import Any
 
 from polarity.elements import Brand, Connector, FiberType, Gender, Polish
 from polarity.mapping import GEOMETRIES, Geometry, mirror
@@ -67,7 +68,7 @@ class LaneLayout:
 
 
 @cache
-def expectation(a: LaneLayout, b: LaneLayout) -> tuple[itemgetter[int], tuple[int, ...]]:
+def expectation(a: LaneLayout, b: LaneLayout) -> tuple[itemgetter[Any], tuple[int, ...]]:
     """Return (getter of B's lit positions, the end-A position each must carry).
 
     B's Tx_i must carry the light of A's Rx_i position (it is what A receives) and B's
@@ -93,7 +94,7 @@ class ApplicationSpec:
     layout: LaneLayout = field(init=False, repr=False, compare=False)
     fiber_map: Mapping[FiberType, FiberSpec] = field(init=False, repr=False, compare=False)
     geometry: Geometry = field(init=False, repr=False, compare=False)
-    self_expectation: tuple[itemgetter[int], tuple[int, ...]] = field(
+    self_expectation: tuple[itemgetter[Any], tuple[int, ...]] = field(
         init=False, repr=False, compare=False
     )
 
@@ -152,8 +153,12 @@ def _app(
 DEFAULT_APPLICATIONS: tuple[ApplicationSpec, ...] = (
     _app("10GBASE-SR", "LC", [1], [2], [("OM3", 300, 2.6), ("OM4", 400, 2.9)]),
     _app("25GBASE-SR", "LC", [1], [2], [("OM3", 70, 1.8), ("OM4", 100, 1.9)]),
-    _app("40GBASE-SR4", "MPO-12", range(1, 5), range(9, 13), [("OM3", 100, 1.9), ("OM4", 150, 1.5)]),
-    _app("100GBASE-SR4", "MPO-12", range(1, 5), range(9, 13), [("OM3", 70, 1.8), ("OM4", 100, 1.9)]),
+    _app(
+        "40GBASE-SR4", "MPO-12", range(1, 5), range(9, 13), [("OM3", 100, 1.9), ("OM4", 150, 1.5)]
+    ),
+    _app(
+        "100GBASE-SR4", "MPO-12", range(1, 5), range(9, 13), [("OM3", 70, 1.8), ("OM4", 100, 1.9)]
+    ),
     _app("100GBASE-DR", "LC", [1], [2], [("OS2", 500, 3.0)]),
     _app(
         "400GBASE-SR8",
@@ -190,11 +195,15 @@ class Catalogue:
     """Applications by name plus the defaults the loss and wear checks fall back on."""
 
     applications: tuple[ApplicationSpec, ...]
-    mated_pair_loss_db: Mapping[Brand, float] = DEFAULT_MATED_PAIR_LOSS_DB
+    mated_pair_loss_db: Mapping[Brand, float] = field(
+        default_factory=lambda: dict(DEFAULT_MATED_PAIR_LOSS_DB)
+    )
     lc_mated_pair_loss_db: float = DEFAULT_LC_MATED_PAIR_LOSS_DB
     cassette_loss_db: float = DEFAULT_CASSETTE_LOSS_DB
-    attenuation_db_per_km: Mapping[FiberType, float] = DEFAULT_ATTENUATION_DB_PER_KM
-    rated_cycles: Mapping[Brand, int] = DEFAULT_RATED_CYCLES
+    attenuation_db_per_km: Mapping[FiberType, float] = field(
+        default_factory=lambda: dict(DEFAULT_ATTENUATION_DB_PER_KM)
+    )
+    rated_cycles: Mapping[Brand, int] = field(default_factory=lambda: dict(DEFAULT_RATED_CYCLES))
     lc_rated_cycles: int = DEFAULT_LC_RATED_CYCLES
     by_name: Mapping[str, ApplicationSpec] = field(init=False, repr=False)
 

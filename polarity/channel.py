@@ -63,6 +63,8 @@ class Topology:
     cassettes: tuple[int, ...]
     open_a: bool
     open_b: bool
+    counted_wear: tuple[int, ...] = ()  # elements that carry mating-cycle counters
+    adapter_matings: tuple[Mating, ...] = ()  # matings whose loss counts on its own
 
 
 _PLUGS = (MpoCable, LcCord)
@@ -165,7 +167,17 @@ def _walk(elements: tuple[Element, ...], rear_first: dict[int, bool]) -> Topolog
         cassettes=tuple(rear_first),
         open_a=open_a,
         open_b=open_b,
+        counted_wear=tuple(i for i, e in enumerate(elements) if _has_counter(e)),
+        adapter_matings=tuple(m for m in matings if m.counted),
     )
+
+
+def _has_counter(el: Element) -> bool:
+    if isinstance(el, MpoCable):
+        return any(end.mating_cycles is not None for end in el.ends)
+    if isinstance(el, Cassette):
+        return el.mpo_end.mating_cycles is not None
+    return isinstance(el, Transceiver) and el.mating_cycles is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,16 +63,16 @@ class Context:
 
     def fiber_of(self, index: int) -> FiberType:
         """Return a cable's fibre type, the application's first one when not given."""
-        return self.elements[index].fiber_type or self.app.default_fiber  # type: ignore[no-any-return]
+        return self.elements[index].fiber_type or self.app.default_fiber
 
     def gender(self, index: int, side: int) -> Gender:
         """Return the gender of a face (cable end, cassette rear or transceiver port)."""
         el = self.elements[index]
         if side >= 0:
-            return el.ends[side].gender  # type: ignore[no-any-return]
+            return el.ends[side].gender
         if side == REAR:
-            return el.mpo_end.gender  # type: ignore[no-any-return]
-        return el.gender or self.catalogue.by_name[el.application].gender  # type: ignore[no-any-return]
+            return el.mpo_end.gender
+        return el.gender or self.catalogue.by_name[el.application].gender
 
     def polish(self, index: int, side: int, other: int) -> Polish:
         """Return a face's polish; ends default by fibre (UPC multimode, APC OS2)."""
@@ -84,16 +84,16 @@ class Context:
             given = el.mpo_end.polish
             fiber = self.fiber_of(other)  # the rear takes the fibre of the plug it receives
         else:
-            return el.polish or self.catalogue.by_name[el.application].polish  # type: ignore[no-any-return]
+            return el.polish or self.catalogue.by_name[el.application].polish
         if given is not None:
-            return given  # type: ignore[no-any-return]
+            return given
         return Polish.APC if fiber is FiberType.OS2 else Polish.UPC
 
     def geometry(self, index: int, side: int) -> Geometry:
         """Return the ferrule geometry of a face."""
         el = self.elements[index]
-        if side >= -1 and side != -1 or side == REAR:
-            return el.geometry  # type: ignore[no-any-return]
+        if side >= 0 or side == REAR:
+            return el.geometry
         return self.port_a if index == 0 else self.port_b
 
     def end(self, index: int, side: int) -> Any:

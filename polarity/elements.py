@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import itemgetter
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from polarity.mapping import (
     Geometry,
@@ -209,12 +209,20 @@ class MpoCable:
     id: str | None = None
     label: str | None = None
     geometry: Geometry = field(init=False, repr=False, compare=False)
-    pull: itemgetter[int] = field(init=False, repr=False, compare=False)
+    pull: itemgetter[Any] = field(init=False, repr=False, compare=False)
+    # Each end's polish when it is known without the application (given, or following
+    # the cable's own fibre type); None leaves it to the application's default fibre.
+    polishes: tuple[Polish | None, Polish | None] = field(init=False, repr=False, compare=False)
     kind: ClassVar[ElementKind] = ElementKind.MPO_CABLE
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "geometry", geometry_of(self.connector.value))
         object.__setattr__(self, "pull", cable_pulls(self.connector.value, self.polarity.value))
+        fiber = self.fiber_type
+        implied = None if fiber is None else (Polish.APC if fiber is FiberType.OS2 else Polish.UPC)
+        object.__setattr__(
+            self, "polishes", (self.ends[0].polish or implied, self.ends[1].polish or implied)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,15 +248,13 @@ class Cassette:
     id: str | None = None
     label: str | None = None
     geometry: Geometry = field(init=False, repr=False, compare=False)
-    rear_to_front: itemgetter[int] = field(init=False, repr=False, compare=False)
-    front_to_rear: itemgetter[int] = field(init=False, repr=False, compare=False)
+    rear_to_front: itemgetter[Any] = field(init=False, repr=False, compare=False)
+    front_to_rear: itemgetter[Any] = field(init=False, repr=False, compare=False)
     kind: ClassVar[ElementKind] = ElementKind.CASSETTE
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "geometry", geometry_of(self.connector.value))
-        forward, backward = cassette_pulls(
-            self.connector.value, self.polarity.value, self.lc_port
-        )
+        forward, backward = cassette_pulls(self.connector.value, self.polarity.value, self.lc_port)
         object.__setattr__(self, "rear_to_front", forward)
         object.__setattr__(self, "front_to_rear", backward)
 
@@ -267,7 +273,7 @@ class LcCord:
     length_m: float | None = None
     id: str | None = None
     label: str | None = None
-    pull: itemgetter[int] = field(init=False, repr=False, compare=False)
+    pull: itemgetter[Any] = field(init=False, repr=False, compare=False)
     kind: ClassVar[ElementKind] = ElementKind.LC_CORD
     geometry: ClassVar[Geometry] = geometry_of("LC")
 

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
+from typing import Any
 
 __all__ = [
     "GEOMETRIES",
@@ -96,7 +97,9 @@ def identity(g: Geometry) -> tuple[int, ...]:
     return tuple(range(g.size + 1))
 
 
-def _remap(gx: Geometry, gy: Geometry, move: Callable[[int, int], tuple[int, int]]) -> tuple[int, ...]:
+def _remap(
+    gx: Geometry, gy: Geometry, move: Callable[[int, int], tuple[int, int]]
+) -> tuple[int, ...]:
     out = [0]
     for p in range(1, gx.size + 1):
         row, col = gx.rc(p)
@@ -106,13 +109,21 @@ def _remap(gx: Geometry, gy: Geometry, move: Callable[[int, int], tuple[int, int
 
 
 def mirror(gx: Geometry, gy: Geometry | None = None) -> tuple[int, ...]:
-    """Map a face onto the face it meets key-up to key-up: columns mirrored, rows kept."""
-    return _remap(gx, gy or gx, lambda r, c: (r, gx.cols - 1 - c))
+    """Map a face onto the face it meets key-up to key-up: columns mirrored, rows kept.
+
+    Faces of different widths (a keying fault) are mirrored about the narrower one, so
+    the map read from either side is the inverse of the other.
+    """
+    far = gy or gx
+    width = min(gx.cols, far.cols)
+    return _remap(gx, far, lambda r, c: (r, width - 1 - c))
 
 
 def row_swap(gx: Geometry, gy: Geometry | None = None) -> tuple[int, ...]:
     """Map a face onto the face it meets key-up to key-down: columns kept, rows swapped."""
-    return _remap(gx, gy or gx, lambda r, c: (gx.rows - 1 - r, c))
+    far = gy or gx
+    rows = min(gx.rows, far.rows)
+    return _remap(gx, far, lambda r, c: (rows - 1 - r, c))
 
 
 def pair_flip(g: Geometry) -> tuple[int, ...]:
@@ -126,7 +137,7 @@ def darken(m: tuple[int, ...], lit: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(q if p in lit_set and q in lit_set else 0 for p, q in enumerate(m))
 
 
-def pull_of(m: tuple[int, ...], far_size: int) -> itemgetter[int]:
+def pull_of(m: tuple[int, ...], far_size: int) -> itemgetter[Any]:
     """Return the itemgetter that moves a back-trace tuple across map m."""
     inverse = [0] * (far_size + 1)
     for p, q in enumerate(m):
@@ -149,7 +160,7 @@ def cable_map(connector: str, polarity: str) -> tuple[int, ...]:
 
 
 @cache
-def cable_pulls(connector: str, polarity: str) -> itemgetter[int]:
+def cable_pulls(connector: str, polarity: str) -> itemgetter[Any]:
     """Return the back-trace pull of a cable (its maps are involutions: one serves both ways)."""
     g = GEOMETRIES[connector]
     return pull_of(cable_map(connector, polarity), g.size)
@@ -159,7 +170,7 @@ _CORD_MAPS = {"A-B": (0, 2, 1), "A-A": (0, 1, 2)}
 
 
 @cache
-def cord_pull(polarity: str) -> itemgetter[int]:
+def cord_pull(polarity: str) -> itemgetter[Any]:
     """Return the back-trace pull of a duplex cord (A-to-B crosses, A-to-A does not)."""
     return pull_of(_CORD_MAPS[polarity], 2)
 
@@ -206,7 +217,7 @@ def cassette_port_of(connector: str, polarity: str, rear_position: int) -> tuple
 @cache
 def cassette_pulls(
     connector: str, polarity: str, lc_port: int
-) -> tuple[itemgetter[int], itemgetter[int]]:
+) -> tuple[itemgetter[Any], itemgetter[Any]]:
     """Return the pulls for crossing a cassette rear-to-front and front-to-rear."""
     m = cassette_map(connector, polarity, lc_port)
     g = GEOMETRIES[connector]
@@ -219,8 +230,8 @@ def cassette_pulls(
     return forward, backward
 
 
-def _build_matings() -> dict[tuple[str, str, str], itemgetter[int]]:
-    table: dict[tuple[str, str, str], itemgetter[int]] = {}
+def _build_matings() -> dict[tuple[str, str, str], itemgetter[Any]]:
+    table: dict[tuple[str, str, str], itemgetter[Any]] = {}
     for gx in GEOMETRIES.values():
         for gy in GEOMETRIES.values():
             table[MIRROR, gx.name, gy.name] = pull_of(mirror(gx, gy), gy.size)
@@ -228,10 +239,10 @@ def _build_matings() -> dict[tuple[str, str, str], itemgetter[int]]:
     return table
 
 
-MATINGS: dict[tuple[str, str, str], itemgetter[int]] = _build_matings()
+MATINGS: dict[tuple[str, str, str], itemgetter[Any]] = _build_matings()
 
 
-def mating_pull(kind: str, near: str, far: str) -> itemgetter[int]:
+def mating_pull(kind: str, near: str, far: str) -> itemgetter[Any]:
     """Return the pull across a face-to-face mating from geometry `near` to `far`."""
     return MATINGS[kind, near, far]
 

@@ -7,9 +7,8 @@ bulk callers that only want the verdict do not pay for either.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from polarity.elements import Element, ProblemCode, SuggestionAction
 
@@ -31,8 +30,12 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's problem object."""
-        return {"code": self.code.value, "element": self.element, "id": self.id,
-                "message": self.message}
+        return {
+            "code": self.code.value,
+            "element": self.element,
+            "id": self.id,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +52,33 @@ class Suggestion:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's suggestion object."""
-        return {"action": self.action.value, "element": self.element, "end": self.end,
-                "field_service": self.field_service, "message": self.message}
+        return {
+            "action": self.action.value,
+            "element": self.element,
+            "end": self.end,
+            "field_service": self.field_service,
+            "message": self.message,
+        }
 
     def apply(self, channel: Channel) -> Channel:
         """Return the channel with this change made."""
         return channel.replace_element(self.element, self.replacement)
 
 
-@dataclass(frozen=True, slots=True)
-class Loss:
-    """Channel insertion loss against the application's budget (None when no budget applies)."""
+class Loss(NamedTuple):
+    """Channel insertion loss against the application's budget (None when no budget applies).
+
+    A NamedTuple rather than a dataclass: one is built per validation, and this is the
+    cheapest immutable value object CPython offers.
+    """
 
     total_db: float
     budget_db: float | None
     length_m: float
+    fiber_type: str | None = None  # the fibre type whose budget and reach apply
+    reach_m: float | None = None
+    worst_element: int = 0  # the element adding the most loss
+    longest_element: int = 0  # the longest cable
 
     @property
     def margin_db(self) -> float | None:
@@ -92,8 +107,13 @@ class Fiber:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's fibre object."""
-        return {"lane": self.lane, "from": self.from_position, "to": self.to_position,
-                "arrives_on": self.arrives_on, "ok": self.ok}
+        return {
+            "lane": self.lane,
+            "from": self.from_position,
+            "to": self.to_position,
+            "arrives_on": self.arrives_on,
+            "ok": self.ok,
+        }
 
 
 def fibers_from_trace(a: LaneLayout, b: LaneLayout, back: tuple[int, ...]) -> tuple[Fiber, ...]:
@@ -122,25 +142,22 @@ class Result:
     channel: Channel = field(repr=False, compare=False)
     catalogue: Catalogue = field(repr=False, compare=False)
     trace: tuple[LaneLayout, LaneLayout, tuple[int, ...]] = field(repr=False, compare=False)
-    _lazy: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _fibers: tuple[Fiber, ...] | None = field(default=None, repr=False, compare=False)
+    _suggestions: tuple[Suggestion, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def fibers(self) -> tuple[Fiber, ...]:
         """Return every lit position at end A and where its light arrives at end B."""
-        found = self._lazy.get("fibers")
-        if found is None:
-            found = self._lazy["fibers"] = fibers_from_trace(*self.trace)
-        return found  # type: ignore[no-any-return]
+        if self._fibers is None:
+            object.__setattr__(self, "_fibers", fibers_from_trace(*self.trace))
+        return self._fibers  # type: ignore[return-value]
 
     @property
     def suggestions(self) -> tuple[Suggestion, ...]:
         """Return the verified single changes that fix the problems, cheapest first."""
-        found = self._lazy.get("suggestions")
-        if found is None:
-            found = self._lazy["suggestions"] = (
-                () if self.ok else _suggest(self)
-            )
-        return found  # type: ignore[no-any-return]
+        if self._suggestions is None:
+            object.__setattr__(self, "_suggestions", () if self.ok else _suggest(self))
+        return self._suggestions  # type: ignore[return-value]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's result object."""
@@ -159,6 +176,3 @@ def _suggest(result: Result) -> tuple[Suggestion, ...]:
     from polarity.fixes import suggest
 
     return suggest(result)
-
-
-SuggestFn = Callable[[Result], tuple[Suggestion, ...]]

@@ -52,6 +52,10 @@ def walk(
         elif code == MPO_ADAPTER:
             kind = ROW_SWAP if elements[b].type is AdapterType.A else MIRROR
             back = MATINGS[kind, elements[a].geometry.name, elements[c].geometry.name](back)
+        elif code == PORT_OUT:
+            back = MATINGS[MIRROR, port_a.name, elements[b].geometry.name](back)
+        elif code == PORT_IN:
+            back = MATINGS[MIRROR, elements[a].geometry.name, port_b.name](back)
         else:
             back = step_once(elements, (code, a, b, c), port_a, port_b, back)
     return back
@@ -67,20 +71,20 @@ def step_once(
     """Move a back-trace across one step."""
     code, a, b, c = step
     if code == CABLE:
-        return elements[a].pull(back)  # type: ignore[no-any-return]
+        return elements[a].pull(back)
     if code == MPO_ADAPTER:
         kind = ROW_SWAP if elements[b].type is AdapterType.A else MIRROR
-        return MATINGS[kind, elements[a].geometry.name, elements[c].geometry.name](back)  # type: ignore[no-any-return]
+        return MATINGS[kind, elements[a].geometry.name, elements[c].geometry.name](back)
     if code == PORT_OUT:
-        return MATINGS[MIRROR, port_a.name, elements[b].geometry.name](back)  # type: ignore[no-any-return]
+        return MATINGS[MIRROR, port_a.name, elements[b].geometry.name](back)
     if code == PORT_IN:
-        return MATINGS[MIRROR, elements[a].geometry.name, port_b.name](back)  # type: ignore[no-any-return]
+        return MATINGS[MIRROR, elements[a].geometry.name, port_b.name](back)
     if code == CASSETTE_R2F:
         cassette = elements[b]
         plug = elements[a].geometry
         if plug is not cassette.geometry:
             back = _reframe(back, plug, cassette.geometry)
-        return cassette.rear_to_front(back)  # type: ignore[no-any-return]
+        return cassette.rear_to_front(back)
     if code == CASSETTE_F2R:
         cassette = elements[b]
         back = cassette.front_to_rear(back)
@@ -88,13 +92,13 @@ def step_once(
         if plug is not cassette.geometry:
             back = _reframe(back, cassette.geometry, plug)
         return back
-    return _LC_ADAPTER_PULL(back)  # type: ignore[no-any-return]
+    return _LC_ADAPTER_PULL(back)
 
 
 def step_element(step: Step) -> int:
     """Return the index of the element a step crosses (the plug for port steps)."""
     code, a, b, _ = step
-    if code == CABLE or code == PORT_IN:
+    if code in (CABLE, PORT_IN):
         return a
     return b
 

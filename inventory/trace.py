@@ -1,0 +1,405 @@
+"""Trace the plant as it is mated now, from a transceiver port to the far one.
+
+Fetch once, compute pure: :class:`Plant` holds the rows a set of traces needs (fetched
+with a fixed number of queries, either the whole plant or the part around some ends),
+and :func:`walk` follows mates in memory and writes the path as a channel spec
+(``shared/spec/channel-spec.md``) whose element ids name the inventory objects.
+
+Which front port of a far cassette a duplex channel comes out of is physics, not
+bookkeeping: the walk carries the lit positions across every mating and cable with the
+engine's own position maps (``polarity.mapping``), so the trace and the validation can
+never disagree about where a fibre goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+
+from inventory.models import (
+    Application,
+    Cable,
+    Cassette,
+    Channel,
+    ConnectorEnd,
+    ConnectorModel,
+    MpoAdapter,
+    Port,
+)
+from polarity.mapping import cable_map, cassette_map, cassette_port_of, mating_map
+
+__all__ = [
+    "MAX_ELEMENTS",
+    "Plant",
+    "Trace",
+    "discover_pairs",
+    "trace_channel",
+    "trace_from_port",
+    "walk",
+]
+
+MAX_ELEMENTS = 256  # the contract's limit: a longer path is taken to be a loop
+
+# ConnectorEnd columns, in this order, as tuples (fast to fetch and to index).
+END_FIELDS = (
+    "id",
+    "label",
+    "connector_model_id",
+    "gender",
+    "polish",
+    "mating_cycles",
+    "insertion_loss_db",
+    "cable_id",
+    "cable_end",
+    "cassette_id",
+    "cassette_port",
+    "port_id",
+    "mate_id",
+    "adapter_id",
+)
+(ID, LABEL, MODEL, GENDER, POLISH, CYCLES, LOSS, CABLE, CABLE_END, CASSETTE, CASSETTE_PORT,
+ PORT, MATE, ADAPTER) = range(len(END_FIELDS))  # fmt: skip
+
+CABLE_FIELDS = ("id", "label", "kind", "polarity", "connector", "fiber_type", "length_m")
+CASSETTE_FIELDS = ("id", "label", "polarity", "connector", "insertion_loss_db")
+ADAPTER_FIELDS = ("id", "label", "type", "insertion_loss_db")
+PORT_FIELDS = ("id", "device__name", "name", "application__name")
+MODEL_FIELDS = ("id", "brand", "family", "rated_cycles", "max_loss_db")
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """One traced path: the channel spec, the connector ends on it, and how it ended.
+
+    ``status`` is ``complete`` (transceiver to transceiver), ``open`` (an unmated end or
+    dark fibres) or ``loop`` (the path came back on itself).
+    """
+
+    spec: dict[str, Any]
+    end_ids: list[int]
+    status: str
+    message: str = ""
+    far_port_id: int | None = None
+    lc_port: int | None = None
+    #: (end pk, element index) of the LC faces (cord ends, cassette front ports) the
+    #: spec has no `end` object for: the inventory checks their wear.
+    lc_faces: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Plant:
+    """The rows traces need, keyed by primary key (see :meth:`load_all`, :meth:`load_around`)."""
+
+    ends: dict[int, Row] = field(default_factory=dict)
+    cables: dict[int, Row] = field(default_factory=dict)
+    cassettes: dict[int, Row] = field(default_factory=dict)
+    adapters: dict[int, Row] = field(default_factory=dict)
+    ports: dict[int, Row] = field(default_factory=dict)
+    models: dict[int, Row] = field(default_factory=dict)
+    lanes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    cable_ends: dict[int, list[int]] = field(default_factory=dict)
+    cassette_ends: dict[tuple[int, int], int] = field(default_factory=dict)
+    port_end: dict[int, int] = field(default_factory=dict)
+
+    # --- loading ---------------------------------------------------------------------
+
+    @classmethod
+    def load_all(cls) -> Plant:
+        """Fetch the whole plant: one query per table, whatever its size."""
+        plant = cls()
+        plant._add_ends(ConnectorEnd.objects.values_list(*END_FIELDS).iterator(chunk_size=20000))
+        plant._fetch_owners(everything=True)
+        return plant
+
+    @classmethod
+    def load_around(cls, *, end_ids: Iterable[int] = (), port_ids: Iterable[int] = ()) -> Plant:
+        """Fetch the part of the plant connected to some ends or ports (for a few channels).
+
+        Expands along mates, cables and cassettes one hop per query, so the number of
+        queries follows the length of the paths, never the size of the plant.
+        """
+        plant = cls()
+        frontier = Q(pk__in=list(end_ids)) | Q(port_id__in=list(port_ids))
+        while True:
+            rows = [
+                r
+                for r in ConnectorEnd.objects.filter(frontier).values_list(*END_FIELDS)
+                if r[ID] not in plant.ends
+            ]
+            if not rows:
+                break
+            plant._add_ends(rows)
+            mates = {r[MATE] for r in rows if r[MATE] is not None} - plant.ends.keys()
+            cables = {r[CABLE] for r in rows if r[CABLE] is not None} - plant.cables.keys()
+            cassettes = {r[CASSETTE] for r in rows if r[CASSETTE] is not None}
+            cassettes -= plant.cassettes.keys()
+            # Mark owners as expanded so the next round does not fetch their ends again.
+            plant.cables.update(dict.fromkeys(cables, ()))
+            plant.cassettes.update(dict.fromkeys(cassettes, ()))
+            if not (mates or cables or cassettes):
+                break
+            frontier = Q(pk__in=mates) | Q(cable_id__in=cables) | Q(cassette_id__in=cassettes)
+        plant._fetch_owners(everything=False)
+        return plant
+
+    def _add_ends(self, rows: Iterable[Row]) -> None:
+        for r in rows:
+            self.ends[r[ID]] = r
+            if r[CABLE] is not None:
+                self.cable_ends.setdefault(r[CABLE], [0, 0])[r[CABLE_END]] = r[ID]
+            elif r[CASSETTE] is not None:
+                self.cassette_ends[r[CASSETTE], r[CASSETTE_PORT]] = r[ID]
+            elif r[PORT] is not None:
+                self.port_end[r[PORT]] = r[ID]
+
+    def _fetch_owners(self, *, everything: bool) -> None:
+        ends = self.ends.values()
+
+        def ids(col: int) -> set[int]:
+            return {r[col] for r in ends if r[col] is not None}
+
+        tables: list[tuple[dict[int, Row], Any, tuple[str, ...], int]] = [
+            (self.cables, Cable, CABLE_FIELDS, CABLE),
+            (self.cassettes, Cassette, CASSETTE_FIELDS, CASSETTE),
+            (self.adapters, MpoAdapter, ADAPTER_FIELDS, ADAPTER),
+            (self.ports, Port, PORT_FIELDS, PORT),
+        ]
+        for target, model, fields, col in tables:
+            qs = model.objects.values_list(*fields)
+            if not everything:
+                qs = qs.filter(pk__in=ids(col))
+            target.clear()
+            target.update((r[0], r) for r in qs.iterator(chunk_size=20000))
+        self.models = {r[0]: r for r in ConnectorModel.objects.values_list(*MODEL_FIELDS)}
+        self.lanes = {
+            name: tuple(tx) + tuple(rx)
+            for name, tx, rx in Application.objects.values_list(
+                "name", "tx_positions", "rx_positions"
+            )
+        }
+
+    # --- spec pieces -----------------------------------------------------------------
+
+    def end_object(self, e: Row) -> dict[str, Any]:
+        """Return the contract's `end` object for an MPO face, with its wear figures."""
+        model = self.models[e[MODEL]]
+        loss = e[LOSS] if e[LOSS] is not None else model[4]
+        return {
+            "id": f"end:{e[ID]}",
+            "label": e[LABEL],
+            "gender": e[GENDER],
+            "polish": e[POLISH],
+            "brand": model[1],
+            "insertion_loss_db": float(loss),
+            "mating_cycles": e[CYCLES],
+            "rated_cycles": model[3],
+        }
+
+    def transceiver(self, e: Row) -> dict[str, Any]:
+        port = self.ports[e[PORT]]
+        model = self.models[e[MODEL]]
+        return {
+            "kind": "transceiver",
+            "id": f"port:{port[0]}",
+            "label": f"{port[1]}:{port[2]}",
+            "application": port[3],
+            "connector": model[2],
+            "gender": e[GENDER],
+            "polish": e[POLISH],
+            "mating_cycles": e[CYCLES],
+            "rated_cycles": model[3],
+        }
+
+    def lc_face(self, e: Row) -> dict[str, Any]:
+        """Describe a duplex face (extension field, ignored by the engine: its wear is ours)."""
+        return {
+            "id": f"end:{e[ID]}",
+            "label": e[LABEL],
+            "mating_cycles": e[CYCLES],
+            "rated_cycles": self.models[e[MODEL]][3],
+        }
+
+    def cable(self, cable: Row, near: Row, far: Row) -> dict[str, Any]:
+        length = None if cable[6] is None else float(cable[6])
+        if cable[2] == "lc_duplex":
+            return {
+                "kind": "lc_cord",
+                "id": f"cable:{cable[0]}",
+                "label": cable[1],
+                "polarity": cable[3],
+                "fiber_type": cable[5],
+                "length_m": length,
+                "lc_ends": [self.lc_face(near), self.lc_face(far)],
+            }
+        return {
+            "kind": "mpo_cable",
+            "id": f"cable:{cable[0]}",
+            "label": cable[1],
+            "connector": cable[4],
+            "polarity": cable[3],
+            "role": "trunk" if cable[2] == "mpo_trunk" else "patch",
+            "fiber_type": cable[5],
+            "length_m": length,
+            "ends": [self.end_object(near), self.end_object(far)],
+        }
+
+    def adapter(self, adapter_id: int) -> dict[str, Any]:
+        a = self.adapters[adapter_id]
+        out = {"kind": "mpo_adapter", "id": f"adapter:{a[0]}", "label": a[1], "type": a[2]}
+        if a[3] is not None:
+            out["insertion_loss_db"] = float(a[3])
+        return out
+
+    def cassette(self, c: Row, rear: Row, lc_port: int, front: Row) -> dict[str, Any]:
+        out = {
+            "kind": "cassette",
+            "id": f"cassette:{c[0]}",
+            "label": c[1],
+            "polarity": c[2],
+            "connector": c[3],
+            "lc_port": lc_port,
+            "mpo_end": self.end_object(rear),
+            "lc_end": self.lc_face(front),
+        }
+        if c[4] is not None:
+            out["insertion_loss_db"] = float(c[4])
+        return out
+
+    def family(self, e: Row) -> str:
+        return str(self.models[e[MODEL]][2])
+
+
+def _carry(lit: set[int] | None, kind: str, near: str, far: str) -> set[int] | None:
+    """Move lit positions across a face-to-face mating with the engine's maps."""
+    if lit is None or near == "LC" or far == "LC":
+        return lit
+    m = mating_map(kind, near, far)
+    return {m[p] for p in lit if p < len(m) and m[p]}
+
+
+def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = "") -> Trace:
+    """Follow the plant from a port's face to wherever it ends; never raises for open/loops.
+
+    At a cassette entered from the rear the channel leaves by the front port its lit
+    positions land on (``lc_port`` picks one when a parallel port fans out to several).
+    """
+    start = plant.ends[plant.port_end[port_id]]
+    elements: list[dict[str, Any]] = [plant.transceiver(start)]
+    end_ids = [start[ID]]
+    lc_ends: list[tuple[int, int]] = []
+    seen = {start[ID]}
+    app = plant.ports[port_id][3]
+    lit: set[int] | None = set(plant.lanes.get(app, ())) or None
+    first_lc_port: int | None = None
+    at = start
+
+    def result(status: str, message: str = "", far: int | None = None) -> Trace:
+        spec = {"spec_version": 1, "name": name or elements[0]["label"], "elements": elements}
+        if elements and elements[0].get("application"):
+            spec["application"] = elements[0]["application"]
+        return Trace(spec, end_ids, status, message, far, first_lc_port, lc_ends)
+
+    while True:
+        if at[MATE] is None:
+            return result("open", f"{at[LABEL]} is not mated to anything")
+        nxt = plant.ends.get(at[MATE])
+        if nxt is None:
+            return result("open", f"{at[LABEL]} leads outside the loaded plant")
+        if nxt[ID] in seen or len(elements) >= MAX_ELEMENTS:
+            return result("loop", f"the path comes back to {nxt[LABEL]}")
+        near_family, far_family = plant.family(at), plant.family(nxt)
+        if at[ADAPTER] is not None:
+            adapter = plant.adapter(at[ADAPTER])
+            elements.append(adapter)
+            kind = "row_swap" if adapter["type"] == "A" else "mirror"
+            lit = _carry(lit, kind, near_family, far_family)
+        else:
+            if at[CABLE] is not None and nxt[CABLE] is not None:  # two LC plugs: a coupler
+                elements.append({"kind": "lc_adapter", "id": f"end:{at[ID]}", "label": at[LABEL]})
+            lit = _carry(lit, "mirror", near_family, far_family)
+        seen.add(nxt[ID])
+        end_ids.append(nxt[ID])
+        if nxt[PORT] is not None:
+            elements.append(plant.transceiver(nxt))
+            return result("complete", far=nxt[PORT])
+        if nxt[CABLE] is not None:
+            cable = plant.cables[nxt[CABLE]]
+            pair = plant.cable_ends[nxt[CABLE]]
+            far = plant.ends.get(pair[1 - nxt[CABLE_END]]) if pair else None
+            if far is None or far[ID] in seen:
+                return result("loop" if far else "open", f"cable {cable[1]} has no far end")
+            elements.append(plant.cable(cable, nxt, far))
+            if cable[2] == "lc_duplex":
+                lc_ends += [(nxt[ID], len(elements) - 1), (far[ID], len(elements) - 1)]
+            elif lit is not None:
+                m = cable_map(cable[4], cable[3])
+                lit = {m[p] for p in lit if p < len(m) and m[p]}
+            seen.add(far[ID])
+            end_ids.append(far[ID])
+            at = far
+            continue
+        cassette = plant.cassettes[nxt[CASSETTE]]
+        if nxt[CASSETTE_PORT] == 0:  # entering at the rear: leave by the port the light reaches
+            ports = sorted(
+                {cassette_port_of(cassette[3], cassette[2], p)[0] for p in lit or ()} - {0}
+            )
+            if lc_port is not None and first_lc_port is None and lc_port in ports:
+                ports = [lc_port]
+            if not ports:
+                return result("open", f"no lit fibre reaches a front port of {cassette[1]}")
+            n = ports[0]
+            exit_id = plant.cassette_ends.get((cassette[0], n))
+            if exit_id is None:
+                return result("open", f"{cassette[1]} has no front port {n}")
+            elements.append(plant.cassette(cassette, nxt, n, plant.ends[exit_id]))
+            lc_ends.append((exit_id, len(elements) - 1))
+            lit = None
+        else:  # entering at the front: the rear carries this port's pair
+            n = nxt[CASSETTE_PORT]
+            exit_id = plant.cassette_ends.get((cassette[0], 0))
+            if exit_id is None:
+                return result("open", f"{cassette[1]} has no rear MPO")
+            rear = plant.ends[exit_id]
+            elements.append(plant.cassette(cassette, rear, n, nxt))
+            lc_ends.append((nxt[ID], len(elements) - 1))
+            m = cassette_map(cassette[3], cassette[2], n)
+            lit = {p for p in range(1, len(m)) if m[p]}
+        if first_lc_port is None:
+            first_lc_port = n
+        if exit_id in seen:
+            return result("loop", f"the path comes back to {plant.ends[exit_id][LABEL]}")
+        seen.add(exit_id)
+        end_ids.append(exit_id)
+        at = plant.ends[exit_id]
+
+
+def trace_from_port(*, port: Port | int, lc_port: int | None = None) -> Trace:
+    """Trace the path that starts at a transceiver port, as it is mated now."""
+    port_id = port if isinstance(port, int) else port.pk
+    plant = Plant.load_around(port_ids=[port_id])
+    return walk(plant, port_id, lc_port=lc_port)
+
+
+def trace_channel(*, channel: Channel) -> Trace:
+    """Trace a stored channel from its A port (its ``lc_port`` picks a breakout's pair)."""
+    plant = Plant.load_around(port_ids=[channel.a_port_id])
+    return walk(plant, channel.a_port_id, lc_port=channel.lc_port, name=channel.name)
+
+
+def discover_pairs(plant: Plant, covered: set[int]) -> list[Trace]:
+    """Trace every port not yet in a channel; return one complete trace per new pair."""
+    found: list[Trace] = []
+    taken = set(covered)
+    for port_id in sorted(plant.port_end):
+        if port_id in taken or port_id not in plant.ports:
+            continue
+        t = walk(plant, port_id)
+        if t.status == "complete" and t.far_port_id is not None and t.far_port_id not in taken:
+            found.append(t)
+            taken.update((port_id, t.far_port_id))
+    return found

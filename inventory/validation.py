@@ -1,0 +1,535 @@
+"""Validate stored channels with the engine and keep each channel's verdict.
+
+Fetch once, compute pure, write once: the plant is read into a :class:`~inventory.trace.Plant`
+with a fixed number of queries, every channel is traced and validated in memory by the
+same engine that serves ad-hoc specs, and the verdicts go back in a fixed number of bulk
+statements. Nothing here grows its query count with the number of channels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from inventory.catalogue import application_catalogue
+from inventory.choices import ChannelStatus
+from inventory.models import Channel, ChannelEnd, MacEvent
+from inventory.trace import CYCLES, LABEL, MODEL, Plant, Trace, discover_pairs, walk
+
+__all__ = [
+    "Outcome",
+    "discover_all",
+    "discover_channels",
+    "evaluate",
+    "revalidate_after_mac",
+    "revalidate_event",
+    "validate_channels",
+]
+
+Progress = Callable[[int, int], None]
+CHANNEL_FIELDS = (
+    "id", "name", "a_port_id", "b_port_id", "lc_port", "status",
+    "spec", "problem_codes", "loss_db", "result__catalogue",
+)  # fmt: skip
+#: Above this many channels, fetching the whole plant beats expanding around each one.
+LOAD_ALL_ABOVE = 2000
+COPY_ABOVE = 2000
+
+
+@dataclass(slots=True)
+class Outcome:
+    """A channel's new verdict, next to the status it had before."""
+
+    id: int
+    name: str
+    before: str
+    status: str
+    spec: dict[str, Any]
+    result: dict[str, Any]
+    problem_codes: list[str]
+    loss_db: float | None
+    end_ids: list[int]
+    b_port_id: int | None
+    lc_port: int | None
+    a_port_id: int = 0
+    is_new: bool = False
+    #: True when the trace equals the stored spec and the catalogue is the one the stored
+    #: verdict was reached with: the engine is deterministic, so the verdict stands.
+    unchanged: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_change(self) -> dict[str, Any]:
+        """Return the entry a MAC outcome lists for this channel."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "before": self.before,
+            "after": self.status,
+            "problems": self.problem_codes,
+        }
+
+
+# --- pure: one channel ------------------------------------------------------------------
+
+
+def _lc_wear(plant: Plant, trace: Trace) -> list[dict[str, Any]]:
+    """Wear of the duplex faces the contract has no `end` object for (cords, module fronts).
+
+    The MPO faces and the ports carry their cycles in the spec and the engine judges
+    them; an LC face is judged here by the same rule: at or past the model's rating.
+    """
+    problems = []
+    for end_id, index in trace.lc_faces:
+        e = plant.ends[end_id]
+        rated = plant.models[e[MODEL]][3]
+        if e[CYCLES] >= rated:
+            problems.append(
+                {
+                    "code": "wear",
+                    "element": index,
+                    "id": f"end:{end_id}",
+                    "message": f"{e[LABEL]} has {e[CYCLES]} matings, rated {rated}: "
+                    "inspect it and plan its replacement",
+                }
+            )
+    return problems
+
+
+def _unvalidated(name: str, status: str, message: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "name": name,
+        "application": None,
+        "fibers": [],
+        "problems": [],
+        "loss": None,
+        "suggestions": [],
+        "trace": {"status": status, "message": message, **extra},
+    }
+
+
+def catalogue_digest(catalogue: Any) -> str:
+    """Fingerprint the catalogue a verdict was reached with (stored as ``result.catalogue``)."""
+    return hashlib.sha1(repr(catalogue.applications).encode()).hexdigest()[:12]
+
+
+def evaluate(
+    plant: Plant, row: tuple[Any, ...], catalogue: Any, digest: str = "", force: bool = True
+) -> Outcome:
+    """Trace one stored channel and validate it; an open or impossible path is a verdict too.
+
+    Unless ``force``, a channel whose path traces to exactly its stored spec, judged
+    against the same catalogue, keeps its stored verdict without running the engine.
+    """
+    from polarity.engine import validate_document
+    from polarity.errors import SpecError
+
+    cid, name, a_port, b_port, lc_port, before, old_spec, old_codes, old_loss, old_digest = row
+    if a_port not in plant.port_end:
+        trace = Trace({}, [], "open", "the channel's A port has no connector face")
+    else:
+        trace = walk(plant, a_port, lc_port=lc_port, name=name)
+    if not force and old_digest == digest and trace.spec == old_spec:
+        return Outcome(
+            cid,
+            name,
+            before,
+            before,
+            old_spec,
+            {},
+            old_codes,
+            old_loss,
+            trace.end_ids,
+            b_port,
+            lc_port,
+            a_port,
+            unchanged=True,
+        )
+    if trace.status == "complete":
+        try:
+            result = validate_document(trace.spec, catalogue)
+        except SpecError as exc:
+            status = ChannelStatus.INVALID
+            issues = [i.to_dict() for i in exc.errors]
+            result = _unvalidated(
+                name, "invalid", "the traced path is not physically possible", errors=issues
+            )
+        else:
+            assert isinstance(result, dict)
+            wear = _lc_wear(plant, trace)
+            if wear:
+                result["problems"] = result["problems"] + wear
+                result["ok"] = False
+            status = ChannelStatus.OK if result["ok"] else ChannelStatus.FAILING
+    else:
+        status = ChannelStatus.OPEN if trace.status == "open" else ChannelStatus.INVALID
+        result = _unvalidated(name, trace.status, trace.message)
+    result["catalogue"] = digest
+    codes = sorted({p["code"] for p in result["problems"]})
+    loss = result["loss"]["total_db"] if result.get("loss") else None
+    return Outcome(
+        id=cid,
+        name=name,
+        before=before,
+        status=str(status),
+        spec=trace.spec,
+        result=result,
+        problem_codes=codes,
+        loss_db=loss,
+        end_ids=trace.end_ids,
+        b_port_id=trace.far_port_id if trace.far_port_id is not None else b_port,
+        lc_port=lc_port if lc_port is not None else trace.lc_port,
+        a_port_id=a_port,
+    )
+
+
+# --- discovery --------------------------------------------------------------------------
+
+
+def discover_channels(plant: Plant) -> list[int]:
+    """Create a Channel for every complete port-to-port path no channel covers yet."""
+    covered: set[int] = set()
+    ports = list(plant.port_end)
+    rows = Channel.objects.values_list("a_port_id", "b_port_id")
+    if len(ports) < LOAD_ALL_ABOVE:  # a part of the plant: only its ports matter
+        rows = rows.filter(Q(a_port_id__in=ports) | Q(b_port_id__in=ports))
+    for a, b in rows:
+        covered.add(a)
+        if b is not None:
+            covered.add(b)
+    traces = discover_pairs(plant, covered)
+    if not traces:
+        return []
+    names = set(
+        Channel.objects.filter(name__in=[_name(plant, t) for t in traces]).values_list(
+            "name", flat=True
+        )
+    )
+    new = []
+    for t in traces:
+        name = _name(plant, t)
+        suffix = 2
+        while name in names:
+            name, suffix = f"{_name(plant, t)} ({suffix})", suffix + 1
+        names.add(name)
+        a_port = int(t.spec["elements"][0]["id"].split(":")[1])
+        new.append(Channel(name=name, a_port_id=a_port, b_port_id=t.far_port_id, lc_port=t.lc_port))
+    created = Channel.objects.bulk_create(new, batch_size=2000)
+    return [c.pk for c in created]
+
+
+def _name(plant: Plant, t: Trace) -> str:
+    return f"{t.spec['elements'][0]['label']} ↔ {t.spec['elements'][-1]['label']}"
+
+
+def discover_all() -> int:
+    """Create channels for every complete path in the plant that none covers; return how many."""
+    with transaction.atomic():
+        return len(discover_channels(Plant.load_all()))
+
+
+# --- many channels ----------------------------------------------------------------------
+
+
+def _revalidate(
+    rows: list[tuple[Any, ...]],
+    plant: Plant,
+    catalogue: Any,
+    progress: Progress | None = None,
+    *,
+    force: bool = True,
+) -> list[Outcome]:
+    total = len(rows)
+    step = max(1, total // 100)
+    outcomes = []
+    digest = catalogue_digest(catalogue)
+    for i, row in enumerate(rows, 1):
+        outcomes.append(evaluate(plant, row, catalogue, digest, force))
+        if progress is not None and (i % step == 0 or i == total):
+            progress(i, total)
+    return outcomes
+
+
+def summarize(outcomes: Iterable[Outcome]) -> dict[str, Any]:
+    """Count verdicts: ok, failing (by problem code), open, invalid."""
+    statuses: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    for o in outcomes:
+        statuses[o.status] += 1
+        codes.update(o.problem_codes)
+    return {
+        "channels": sum(statuses.values()),
+        "ok": statuses[ChannelStatus.OK],
+        "failing": statuses[ChannelStatus.FAILING],
+        "open": statuses[ChannelStatus.OPEN],
+        "invalid": statuses[ChannelStatus.INVALID],
+        "by_code": dict(sorted(codes.items())),
+    }
+
+
+def validate_channels(
+    *,
+    channel_ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> dict[str, Any]:
+    """Re-trace and re-validate stored channels (all when ``channel_ids`` is None); store it.
+
+    Returns the summary (see :func:`summarize`). The number of queries is the same for
+    ten channels or a hundred thousand. A channel that traces to its stored spec keeps
+    its verdict (only ``validated_at`` moves) unless ``force`` (say, a new engine).
+    """
+    with transaction.atomic():
+        catalogue = application_catalogue()
+        qs = Channel.objects.order_by("pk")
+        if channel_ids is not None:
+            ids = sorted(set(channel_ids))
+            qs = qs.filter(pk__in=ids)
+        rows = list(qs.values_list(*CHANNEL_FIELDS))
+        if channel_ids is None or len(rows) > LOAD_ALL_ABOVE:
+            plant = Plant.load_all()
+        else:
+            plant = Plant.load_around(port_ids=[r[2] for r in rows])
+        outcomes = _revalidate(rows, plant, catalogue, progress, force=force)
+        store(outcomes, now=timezone.now(), all_channels=channel_ids is None)
+    return summarize(outcomes)
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def store(outcomes: list[Outcome], *, now: datetime, all_channels: bool = False) -> None:
+    """Write verdicts and rebuild the changed ChannelEnd rows in a fixed number of statements."""
+    if not outcomes:
+        return
+    kept = [o.id for o in outcomes if o.unchanged]
+    if kept:
+        Channel.objects.filter(pk__in=kept).update(validated_at=now)
+    changed = [o for o in outcomes if not o.unchanged]
+    if not changed:
+        return
+    if connection.vendor == "postgresql":
+        _store_postgresql(changed, now)
+    else:
+        _store_portable(changed, now)
+    _store_channel_ends(changed, all_channels=all_channels and len(changed) > LOAD_ALL_ABOVE)
+
+
+_COLUMNS = "id, spec, status, result, problem_codes, loss_db, b_port_id, lc_port"
+
+
+def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
+    table = Channel._meta.db_table
+    rows = (
+        (
+            o.id,
+            _dumps(o.spec),
+            o.status,
+            _dumps(o.result),
+            _dumps(o.problem_codes),
+            o.loss_db,
+            o.b_port_id,
+            o.lc_port,
+        )
+        for o in outcomes
+    )
+    update = f"""
+        UPDATE {table} AS c
+           SET spec = v.spec, status = v.status, result = v.result,
+               problem_codes = v.problem_codes, loss_db = v.loss_db,
+               b_port_id = v.b_port_id, lc_port = v.lc_port, validated_at = %s
+          FROM {{source}}
+         WHERE c.id = v.id
+    """
+    with connection.cursor() as cur:
+        if len(outcomes) > COPY_ABOVE:
+            cur.execute(
+                "CREATE TEMP TABLE _ft_verdict (id bigint, spec jsonb, status varchar(10), "
+                "result jsonb, problem_codes jsonb, loss_db double precision, b_port_id bigint, "
+                "lc_port integer) ON COMMIT DROP"
+            )
+            with cur.cursor.copy(f"COPY _ft_verdict ({_COLUMNS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cur.execute(update.format(source="_ft_verdict AS v"), [now])
+            cur.execute("DROP TABLE _ft_verdict")
+            return
+        cols = list(zip(*rows, strict=True))
+        source = (
+            "unnest(%s::bigint[], %s::jsonb[], %s::varchar[], %s::jsonb[], %s::jsonb[], "
+            f"%s::float8[], %s::bigint[], %s::int[]) AS v({_COLUMNS})"
+        )
+        cur.execute(update.format(source=source), [now, *map(list, cols)])
+
+
+def _store_portable(outcomes: list[Outcome], now: datetime) -> None:
+    objs = [
+        Channel(
+            pk=o.id,
+            spec=o.spec,
+            status=o.status,
+            result=o.result,
+            problem_codes=o.problem_codes,
+            loss_db=o.loss_db,
+            b_port_id=o.b_port_id,
+            lc_port=o.lc_port,
+            validated_at=now,
+        )
+        for o in outcomes
+    ]
+    fields = [
+        "spec",
+        "status",
+        "result",
+        "problem_codes",
+        "loss_db",
+        "b_port",
+        "lc_port",
+        "validated_at",
+    ]
+    Channel.objects.bulk_update(objs, fields, batch_size=500)
+
+
+def _store_channel_ends(outcomes: list[Outcome], *, all_channels: bool) -> None:
+    """Make each channel's ChannelEnd rows match its path, touching only channels that moved."""
+    ids = [o.id for o in outcomes]
+    existing: dict[int, set[int]] = {}
+    qs = ChannelEnd.objects.values_list("channel_id", "end_id")
+    if not all_channels:
+        qs = qs.filter(channel_id__in=ids)
+    for cid, eid in qs.iterator(chunk_size=50000):
+        existing.setdefault(cid, set()).add(eid)
+    changed = [o for o in outcomes if existing.get(o.id, set()) != set(o.end_ids)]
+    if not changed:
+        return
+    ChannelEnd.objects.filter(channel_id__in=[o.id for o in changed]).delete()
+    pairs = [(o.id, e) for o in changed for e in dict.fromkeys(o.end_ids)]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute(
+                f"INSERT INTO {ChannelEnd._meta.db_table} (channel_id, end_id) "
+                "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
+                [[p[0] for p in pairs], [p[1] for p in pairs]],
+            )
+        return
+    ChannelEnd.objects.bulk_create(
+        [ChannelEnd(channel_id=c, end_id=e) for c, e in pairs], batch_size=1000
+    )
+
+
+# --- after a MAC ------------------------------------------------------------------------
+
+
+def _event_end_ids(event: MacEvent) -> set[int]:
+    """Every connector end a MAC event names or implies (the cable's, the old mate's…)."""
+    from inventory.models import ConnectorEnd
+
+    ends = {e for e in (event.end_a_id, event.end_b_id) if e is not None}
+    details = event.details or {}
+    if details.get("from_end"):
+        ends.add(int(details["from_end"]))
+    cables = [c for c in (event.cable_id, details.get("replaced")) if c]
+    if cables:
+        ends.update(ConnectorEnd.objects.filter(cable_id__in=cables).values_list("pk", flat=True))
+    return ends
+
+
+def revalidate_event(event: MacEvent) -> list[Outcome]:
+    """Re-validate the channels a MAC touched, discovering any path it completed; store them."""
+    catalogue = application_catalogue()
+    end_ids = _event_end_ids(event)
+    touched = list(
+        ChannelEnd.objects.filter(end_id__in=end_ids).values_list("channel_id", flat=True)
+    )
+    seed_ports = list(Channel.objects.filter(pk__in=touched).values_list("a_port_id", flat=True))
+    plant = Plant.load_around(end_ids=end_ids, port_ids=seed_ports)
+    ports = list(plant.port_end)
+    new_ids = discover_channels(plant) if ports else []
+    rows = list(
+        Channel.objects.filter(Q(pk__in=touched) | Q(a_port_id__in=ports) | Q(b_port_id__in=ports))
+        .order_by("pk")
+        .values_list(*CHANNEL_FIELDS)
+    )
+    # Ports in the same part of the plant (a breakout's siblings) are candidates only:
+    # keep the channels whose path ran, or now runs, through an end the MAC touched.
+    stored = set(touched)
+    outcomes = [
+        o
+        for o in _revalidate(rows, plant, catalogue)
+        if o.id in stored or o.id in new_ids or not end_ids.isdisjoint(o.end_ids)
+    ]
+    for o in outcomes:
+        if o.id in new_ids:
+            o.is_new = True
+            o.before = ChannelStatus.UNKNOWN
+    store(outcomes, now=timezone.now())
+    return outcomes
+
+
+def mac_outcome(outcomes: list[Outcome]) -> dict[str, Any]:
+    """Summarize what a MAC did to its channels: which broke and which were fixed."""
+    broke = [o.id for o in outcomes if o.before == ChannelStatus.OK and o.status != o.before]
+    fixed = [
+        o.id
+        for o in outcomes
+        if o.status == ChannelStatus.OK
+        and o.before not in (ChannelStatus.OK, ChannelStatus.UNKNOWN)
+    ]
+    return {"channels": [o.as_change() for o in outcomes], "broke": broke, "fixed": fixed}
+
+
+def revalidate_after_mac(*, event_id: int) -> dict[str, Any]:
+    """Re-validate what a MAC touched and record it on the event, once (idempotent).
+
+    Safe to call from the view that ran the MAC and again from the Celery task: the
+    outcome is written with a conditional UPDATE, and whoever comes second gets the
+    recorded outcome back. Signals go out after commit, for status changes only.
+    """
+    with transaction.atomic():
+        event = MacEvent.objects.get(pk=event_id)
+        if event.outcome is not None:
+            return dict(event.outcome)
+        outcomes = revalidate_event(event)
+        outcome = mac_outcome(outcomes)
+        won = MacEvent.objects.filter(pk=event_id, outcome__isnull=True).update(outcome=outcome)
+        if not won:
+            recorded = MacEvent.objects.values_list("outcome", flat=True).get(pk=event_id)
+            return dict(recorded or outcome)
+        transaction.on_commit(lambda: _announce(event, outcomes))
+    return outcome
+
+
+def _announce(event: MacEvent, outcomes: list[Outcome]) -> None:
+    from inventory.signals import channel_status_changed, mac_recorded
+
+    mac_recorded.send(sender=MacEvent, event=event)
+    for o in outcomes:
+        if o.status != o.before:
+            channel = Channel(
+                pk=o.id,
+                name=o.name,
+                a_port_id=o.a_port_id,
+                b_port_id=o.b_port_id,
+                lc_port=o.lc_port,
+                status=o.status,
+                problem_codes=o.problem_codes,
+                loss_db=o.loss_db,
+                result=o.result,
+                spec=o.spec,
+            )
+            channel_status_changed.send(
+                sender=Channel, channel=channel, before=o.before, after=o.status
+            )

@@ -1,0 +1,549 @@
+"""Suggestions: the smallest single change that removes a problem, proven by re-validating.
+
+For each problem the module lists candidate changes to one element (flip a cable's type,
+swap a cord, turn an adapter, re-pin an end, move a cord to another cassette port,
+replace a part), re-validates the changed channel, and keeps a change only if the
+problem is gone and nothing new went wrong. Field changes on MTP PRO ends (polarity and
+gender are changeable on site) come first, then the cheapest part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from polarity.catalogue import expectation
+from polarity.channel import PORT, REAR
+from polarity.context import Context, make_context
+from polarity.elements import (
+    AdapterType,
+    Brand,
+    CablePolarity,
+    Cassette,
+    CassettePolarity,
+    Connector,
+    CordPolarity,
+    Element,
+    End,
+    Gender,
+    LcCord,
+    MpoAdapter,
+    MpoCable,
+    ProblemCode,
+    SuggestionAction,
+)
+from polarity.errors import SpecError
+from polarity.mapping import cable_pulls, cassette_pulls, cord_pull
+from polarity.results import Problem, Result, Suggestion
+from polarity.trace import walk
+
+__all__ = ["Candidate", "blame_polarity", "suggest"]
+
+MAX_PER_PROBLEM = 3
+# Rough cost of each kind of change: a cord is cheap, a trunk is not.
+_COST = {
+    "lc_cord": 10,
+    "mpo_adapter": 20,
+    "lc_adapter": 20,
+    "patch": 30,
+    "mpo_cable": 40,
+    "cassette": 45,
+    "trunk": 50,
+    "transceiver": 90,
+}
+_CHANNEL_WIDE = {ProblemCode.POLARITY, ProblemCode.LOSS_BUDGET, ProblemCode.REACH}
+_ADAPTER_WORDS = {
+    AdapterType.A: "key-up to key-down (Type A)",
+    AdapterType.B: "key-up to key-up (Type B)",
+}
+LOW_LOSS_DB = 0.35  # low-loss MPO / module figure of fiber-polarity.md §7
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A change to try: one element replaced by another."""
+
+    cost: int
+    field_service: bool
+    action: SuggestionAction
+    element: int
+    end: int | None
+    replacement: Element
+    message: str
+
+
+def _cost(el: Any) -> int:
+    kind = el.kind.value
+    if kind == "mpo_cable" and el.role is not None:
+        return _COST[el.role.value]
+    return _COST[kind]
+
+
+def _key(p: Problem) -> tuple[str, int]:
+    return (p.code.value, -1 if p.code in _CHANNEL_WIDE else p.element)
+
+
+def _pro_end(el: Any) -> int | None:
+    for side, end in enumerate(el.ends):
+        if end.brand is Brand.MTP_PRO:
+            return side
+    return None
+
+
+def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
+    """Yield every single-element polarity change: cables, cords, adapters, cassettes."""
+    for index, el in enumerate(ctx.elements):
+        kind = el.kind.value
+        name = ctx.describe(index)
+        if kind == "mpo_cable":
+            pro = _pro_end(el)
+            for polarity in CablePolarity:
+                if polarity is el.polarity:
+                    continue
+                new = replace(el, polarity=polarity)
+                if pro is not None and {polarity, el.polarity} == {
+                    CablePolarity.A,
+                    CablePolarity.B,
+                }:
+                    yield Candidate(
+                        0,
+                        True,
+                        SuggestionAction.FLIP_POLARITY,
+                        index,
+                        pro,
+                        new,
+                        f"Reverse the key on end {pro + 1} of {name} (MTP PRO): Type "
+                        f"{el.polarity} becomes Type {polarity}, no reorder needed",
+                    )
+                else:
+                    yield Candidate(
+                        _cost(el),
+                        False,
+                        SuggestionAction.REPLACE,
+                        index,
+                        None,
+                        new,
+                        f"Replace {name} (Type {el.polarity}) with a Type {polarity} "
+                        f"{el.connector} cable",
+                    )
+        elif kind == "lc_cord":
+            other = CordPolarity.A_A if el.polarity is CordPolarity.A_B else CordPolarity.A_B
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.SWAP_CORD,
+                index,
+                None,
+                replace(el, polarity=other),
+                f"Swap {name} ({el.polarity.value}) for an {other.value} duplex cord",
+            )
+        elif kind == "mpo_adapter":
+            other_type = AdapterType.B if el.type is AdapterType.A else AdapterType.A
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.REPLACE,
+                index,
+                None,
+                replace(el, type=other_type),
+                f"Replace {name} ({_ADAPTER_WORDS[el.type]}) with a "
+                f"{_ADAPTER_WORDS[other_type]} adapter",
+            )
+        elif kind == "cassette":
+            for port in range(1, el.port_count + 1):
+                if port != el.lc_port:
+                    yield Candidate(
+                        5,
+                        False,
+                        SuggestionAction.SWAP_CORD,
+                        index,
+                        None,
+                        replace(el, lc_port=port),
+                        f"Move the duplex cord from port {el.lc_port} to port {port} of {name}",
+                    )
+            other_pol = (
+                CassettePolarity.B if el.polarity is CassettePolarity.A else CassettePolarity.A
+            )
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.REPLACE,
+                index,
+                None,
+                replace(el, polarity=other_pol),
+                f"Replace {name} (Type {el.polarity}) with a Type {other_pol} cassette",
+            )
+
+
+class _Stand:
+    """A stand-in for a changed element during blame: only what the fibre walk reads."""
+
+    __slots__ = ("front_to_rear", "geometry", "pull", "rear_to_front", "type")
+
+    def __init__(self, original: Any, **changes: Any) -> None:
+        for name in self.__slots__:
+            setattr(self, name, changes.get(name, getattr(original, name, None)))
+
+
+def _blame_trials(ctx: Context) -> list[tuple[bool, int, int, dict[str, Any]]]:
+    """List (not field service, cost, index, changes) for every polarity change."""
+    trials: list[tuple[bool, int, int, dict[str, Any]]] = []
+    for index, el in enumerate(ctx.elements):
+        if isinstance(el, MpoCable):
+            pro = _pro_end(el) is not None
+            for polarity in CablePolarity:
+                if polarity is not el.polarity:
+                    field = pro and {polarity, el.polarity} == {CablePolarity.A, CablePolarity.B}
+                    pull = cable_pulls(el.connector.value, polarity.value)
+                    trials.append((not field, _cost(el), index, {"pull": pull}))
+        elif isinstance(el, LcCord):
+            other = "A-A" if el.polarity is CordPolarity.A_B else "A-B"
+            trials.append((True, _cost(el), index, {"pull": cord_pull(other)}))
+        elif isinstance(el, MpoAdapter):
+            other_type = AdapterType.B if el.type is AdapterType.A else AdapterType.A
+            trials.append((True, _cost(el), index, {"type": other_type}))
+        elif isinstance(el, Cassette):
+            other_pol = "B" if el.polarity is CassettePolarity.A else "A"
+            forward, backward = cassette_pulls(el.connector.value, other_pol, el.lc_port)
+            changes = {"rear_to_front": forward, "front_to_rear": backward}
+            trials.append((True, _cost(el), index, changes))
+    trials.sort(key=lambda t: (t[0], t[1]))
+    return trials
+
+
+def blame_polarity(ctx: Context) -> int:
+    """Return the element whose cheapest single change puts every lane right.
+
+    Only the fibre walk is repeated, with light stand-ins for the changed part, so naming
+    the element of a polarity problem stays cheap; suggestions verify changes in full.
+    """
+    if ctx.app_a is ctx.app_b:
+        getter, want = ctx.app_a.self_expectation
+    else:
+        getter, want = expectation(ctx.app_a.layout, ctx.app_b.layout)
+    steps = ctx.topology.steps
+    trial: list[Any] = list(ctx.elements)
+    for _, _, index, changes in _blame_trials(ctx):
+        original = trial[index]
+        trial[index] = _Stand(original, **changes)
+        if getter(walk(trial, steps, ctx.port_a, ctx.port_b)) == want:
+            return index
+        trial[index] = original
+    cables = ctx.topology.cables
+    return cables[-1] if cables else len(ctx.elements) - 1
+
+
+def _mating_faces(ctx: Context, problem: Problem) -> Iterator[tuple[int, int, int, int]]:
+    """Yield (index, side, other index, other side) for faces of the problem's mating."""
+    for m in ctx.topology.matings:
+        if ctx.plug_of(m) == problem.element:
+            yield m.left, m.left_side, m.right, m.right_side
+            yield m.right, m.right_side, m.left, m.left_side
+
+
+def _with_end(el: Any, side: int, end: End) -> Element:
+    if side == REAR:
+        return replace(el, mpo_end=end)
+    ends = list(el.ends)
+    ends[side] = end
+    return replace(el, ends=tuple(ends))
+
+
+def gender_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
+    """Yield re-pinning (MTP PRO, on site) or replacing either face of a clashing mating."""
+    for index, side, _, _ in _mating_faces(ctx, problem):
+        if side == PORT:
+            continue
+        el = ctx.elements[index]
+        end = ctx.end(index, side)
+        new_gender = Gender.FEMALE if end.gender is Gender.MALE else Gender.MALE
+        new = _with_end(el, side, replace(end, gender=new_gender))
+        name = ctx.describe(index)
+        word = "male (pinned)" if new_gender is Gender.MALE else "female (unpinned)"
+        if end.brand is Brand.MTP_PRO:
+            action = "insert" if new_gender is Gender.MALE else "remove"
+            yield Candidate(
+                0,
+                True,
+                SuggestionAction.CHANGE_GENDER,
+                index,
+                side,
+                new,
+                f"Change end {side + 1} of {name} (MTP PRO) to {word}: {action} the pin "
+                "clamp on site",
+            )
+        elif side == REAR:
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.REPLACE,
+                index,
+                None,
+                new,
+                f"Replace {name} with one whose rear MPO is {word}",
+            )
+        else:
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.REPLACE,
+                index,
+                side,
+                new,
+                f"Replace {name} with one whose end {side + 1} is {word}",
+            )
+
+
+def keying_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
+    """Yield replacing a cable or cassette by one of the connector it must mate with."""
+    for index, side, other, other_side in _mating_faces(ctx, problem):
+        if side == PORT:
+            continue
+        el = ctx.elements[index]
+        target = ctx.geometry(other, other_side).name
+        if target == "LC":
+            continue
+        new = replace(el, connector=Connector(target))
+        yield Candidate(
+            _cost(el),
+            False,
+            SuggestionAction.REPLACE,
+            index,
+            None,
+            new,
+            f"Replace {ctx.describe(index)} ({el.connector}) with an {target} one",
+        )
+
+
+def polish_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
+    """Yield turning an adapter to key-up/key-down, or replacing a part with the other polish."""
+    el = ctx.elements[problem.element]
+    if el.kind.value == "mpo_adapter" and el.type is AdapterType.B:
+        yield Candidate(
+            _cost(el),
+            False,
+            SuggestionAction.REPLACE,
+            problem.element,
+            None,
+            replace(el, type=AdapterType.A),
+            f"Replace {ctx.describe(problem.element)} with a key-up to key-down (Type A) "
+            "adapter, as APC needs",
+        )
+    for index, side, other, other_side in _mating_faces(ctx, problem):
+        if side == PORT:
+            continue
+        part = ctx.elements[index]
+        target = ctx.polish(other, other_side, index)
+        if side == REAR:
+            new = _with_end(part, side, replace(part.mpo_end, polish=target))
+        else:
+            new = replace(part, ends=tuple(replace(e, polish=target) for e in part.ends))
+        yield Candidate(
+            _cost(part),
+            False,
+            SuggestionAction.REPLACE,
+            index,
+            None,
+            new,
+            f"Replace {ctx.describe(index)} with an {target.value} one",
+        )
+
+
+def fiber_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
+    """Yield replacing the cable by one of each fibre type the application runs on."""
+    el = ctx.elements[problem.element]
+    for spec in ctx.app.fibers:
+        if spec.fiber_type is not el.fiber_type:
+            fiber = spec.fiber_type
+            new = replace(el, fiber_type=fiber)
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.REPLACE,
+                problem.element,
+                None,
+                new,
+                f"Replace {ctx.describe(problem.element)} ({el.fiber_type}) with {fiber} fibre",
+            )
+
+
+def loss_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
+    """Yield low-loss replacements for the parts that add the most loss."""
+    for index, el in enumerate(ctx.elements):
+        kind = el.kind.value
+        name = ctx.describe(index)
+        if (
+            kind == "cassette"
+            and (el.insertion_loss_db or ctx.catalogue.cassette_loss_db) > LOW_LOSS_DB
+        ):
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.REPLACE,
+                index,
+                None,
+                replace(el, insertion_loss_db=LOW_LOSS_DB),
+                f"Replace {name} with a low-loss module ({LOW_LOSS_DB} dB)",
+            )
+        elif kind in ("mpo_adapter", "lc_adapter") and (el.insertion_loss_db or 0) > LOW_LOSS_DB:
+            yield Candidate(
+                _cost(el),
+                False,
+                SuggestionAction.REPLACE,
+                index,
+                None,
+                replace(el, insertion_loss_db=LOW_LOSS_DB),
+                f"Replace {name} with a low-loss adapter ({LOW_LOSS_DB} dB)",
+            )
+        elif kind == "mpo_cable":
+            ends = tuple(replace(e, brand=Brand.MTP, insertion_loss_db=None) for e in el.ends)
+            if ends != el.ends:
+                yield Candidate(
+                    _cost(el),
+                    False,
+                    SuggestionAction.REPLACE,
+                    index,
+                    None,
+                    replace(el, ends=ends),
+                    f"Replace {name} with a low-loss MTP one",
+                )
+
+
+def reach_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
+    """Yield a shorter longest cable, or a better fibre grade for it."""
+    for index in ctx.topology.cables:
+        el = ctx.elements[index]
+        if index == problem.element and el.length_m:
+            from polarity.loss import channel_loss
+
+            loss = channel_loss(ctx)
+            excess = loss.length_m - (loss.reach_m or loss.length_m)
+            shorter = int(el.length_m - excess)
+            if shorter > 0:
+                yield Candidate(
+                    _cost(el),
+                    False,
+                    SuggestionAction.REPLACE,
+                    index,
+                    None,
+                    replace(el, length_m=float(shorter)),
+                    f"Replace {ctx.describe(index)} ({el.length_m:g} m) with one of at most "
+                    f"{shorter} m, or route the channel shorter",
+                )
+        current = el.fiber_type or ctx.app.default_fiber
+        for spec in ctx.app.fibers:
+            if spec.fiber_type is not current:
+                yield Candidate(
+                    _cost(el) + 5,
+                    False,
+                    SuggestionAction.REPLACE,
+                    index,
+                    None,
+                    replace(el, fiber_type=spec.fiber_type),
+                    f"Replace {ctx.describe(index)} ({current}) with {spec.fiber_type} fibre",
+                )
+
+
+def wear_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
+    """Yield servicing a worn MTP PRO end on site, or replacing the worn part."""
+    el = ctx.elements[problem.element]
+    name = ctx.describe(problem.element)
+    kind = el.kind.value
+    if kind == "transceiver":
+        yield Candidate(
+            _cost(el),
+            False,
+            SuggestionAction.REPLACE,
+            problem.element,
+            None,
+            replace(el, mating_cycles=0),
+            f"Replace {name} (or move the channel to a fresh port) and clean and inspect "
+            "the plug that mates with it",
+        )
+        return
+    faces = [(REAR, el.mpo_end)] if kind == "cassette" else list(enumerate(el.ends))
+    catalogue = ctx.catalogue
+    worn = [
+        (side, end)
+        for side, end in faces
+        if end.mating_cycles is not None
+        and end.mating_cycles >= (end.rated_cycles or catalogue.rated_cycles[end.brand])
+    ]
+    for side, end in worn:
+        if end.brand is Brand.MTP_PRO:
+            new = _with_end(el, side, replace(end, mating_cycles=0))
+            yield Candidate(
+                0,
+                True,
+                SuggestionAction.CLEAN_INSPECT,
+                problem.element,
+                None if side == REAR else side,
+                new,
+                f"Service end {side + 1} of {name} (MTP PRO) on site: replace the pin clamp "
+                "and housing, then clean and inspect the end face (IEC 61300-3-35)",
+            )
+    fresh = el
+    for side, end in worn:
+        fresh = _with_end(fresh, side, replace(end, mating_cycles=0))
+    yield Candidate(
+        _cost(el),
+        False,
+        SuggestionAction.REPLACE,
+        problem.element,
+        None,
+        fresh,
+        f"Replace {name}: it is at or past its rated mating cycles",
+    )
+
+
+_GENERATORS = {
+    ProblemCode.GENDER: gender_candidates,
+    ProblemCode.KEYING: keying_candidates,
+    ProblemCode.POLISH: polish_candidates,
+    ProblemCode.FIBER_TYPE: fiber_candidates,
+    ProblemCode.LOSS_BUDGET: loss_candidates,
+    ProblemCode.REACH: reach_candidates,
+    ProblemCode.WEAR: wear_candidates,
+}
+
+
+def _candidates(ctx: Context, problem: Problem) -> list[Candidate]:
+    if problem.code is ProblemCode.POLARITY:
+        found = list(polarity_candidates(ctx))
+    else:
+        found = list(_GENERATORS[problem.code](ctx, problem))
+    return sorted(found, key=lambda c: (not c.field_service, c.cost))
+
+
+def suggest(result: Result) -> tuple[Suggestion, ...]:
+    """Return verified single changes for a failing result, field fixes first."""
+    from polarity.engine import validate
+
+    channel, catalogue = result.channel, result.catalogue
+    ctx = make_context(channel, catalogue)
+    before = {_key(p) for p in result.problems}
+    seen: set[tuple[int, Element]] = set()
+    found: list[tuple[Candidate, Problem]] = []
+    for problem in result.problems:
+        kept = 0
+        target = _key(problem)
+        for cand in _candidates(ctx, problem):
+            if kept >= MAX_PER_PROBLEM:
+                break
+            if (cand.element, cand.replacement) in seen:
+                continue
+            try:
+                after = validate(channel.replace_element(cand.element, cand.replacement), catalogue)
+            except (SpecError, ValueError):
+                continue
+            keys = {_key(p) for p in after.problems}
+            if target not in keys and keys <= before:
+                seen.add((cand.element, cand.replacement))
+                found.append((cand, problem))
+                kept += 1
+    found.sort(key=lambda pair: (not pair[0].field_service, pair[0].cost))
+    return tuple(
+        Suggestion(c.action, c.element, c.end, c.field_service, c.message, p, c.replacement)
+        for c, p in found
+    )

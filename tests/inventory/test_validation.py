@@ -1,0 +1,181 @@
+"""Validating stored channels: demo verdicts, MAC outcomes, wear, and constant query counts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from inventory import services
+from inventory.models import Cable, Channel, ChannelEnd, ConnectorEnd, MacEvent
+from inventory.signals import channel_status_changed, mac_recorded
+from inventory.tasks.revalidation import revalidate_after_mac as revalidate_task
+from inventory.validation import revalidate_after_mac, validate_channels
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def status(name_start: str) -> Channel:
+    return Channel.objects.get(name__startswith=name_start)
+
+
+def test_demo_pod_verdicts_match_its_deliberate_faults():
+    """Units 0-3 pass everywhere; unit 4 fails exactly where the builder put faults."""
+    f.demo_pod(5)
+    summary = validate_channels()
+    assert summary["channels"] == 70
+    failing = {c.name.split(" ")[0]: c.problem_codes for c in Channel.objects.exclude(status="ok")}
+    assert failing == {
+        "leaf0004:Eth1/2": ["polarity"],  # a Type A cord in a Method B SR4 channel
+        "leaf0004:Eth1/3": ["gender"],  # pinned cord against a pinned trunk
+        "leaf0004:Eth1/4": ["wear"],  # a cord end past its rated 1,000 matings
+        "leaf0004:Eth2/3": ["polarity"],  # an A-to-A LC cord in a Method B duplex channel
+    }
+    assert summary == {
+        "channels": 70, "ok": 66, "failing": 4, "open": 0, "invalid": 0,
+        "by_code": {"gender": 1, "polarity": 2, "wear": 1},
+    }  # fmt: skip
+    ok = status("leaf0000:Eth1/1 ")
+    assert ok.result["ok"] is True and ok.result["problems"] == []
+    assert ok.loss_db == ok.result["loss"]["total_db"] > 0
+    assert ok.validated_at is not None
+    assert ok.spec["elements"][0]["id"] == f"port:{ok.a_port_id}"
+    assert ChannelEnd.objects.filter(channel=ok).count() == 8
+
+
+def test_seed_demo_validates_what_it_built():
+    call_command("seed_demo", channels=14, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not Channel.objects.filter(status="unknown").exists()
+    assert Channel.objects.filter(status="ok").count() == 14
+
+
+def test_validate_plant_command_prints_a_summary():
+    f.demo_pod(5)
+    out, err = _call("validate_plant", "--json")
+    assert json.loads(out)["by_code"] == {"gender": 1, "polarity": 2, "wear": 1}
+    assert "70/70" in err
+    table, _ = _call("validate_plant", "--no-progress")
+    assert "polarity" in table and "66" in table
+
+
+def _call(*args: str) -> tuple[str, str]:
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def _queries(**kwargs) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        validate_channels(**kwargs)
+    return len(ctx.captured_queries)
+
+
+def test_batch_validation_query_count_does_not_grow_with_the_plant():
+    """1 pod unit or 5: the same number of queries, first run and steady state alike."""
+    f.demo_pod(1)
+    first_1, again_1 = _queries(force=True), _queries()
+    some_1 = _queries(channel_ids=list(Channel.objects.values_list("pk", flat=True)))
+    f.demo_pod(4)
+    first_5, again_5 = _queries(force=True), _queries()
+    some_5 = _queries(channel_ids=list(Channel.objects.values_list("pk", flat=True)))
+    assert (first_1, again_1, some_1) == (first_5, again_5, some_5)
+    assert first_5 <= 16
+
+
+def test_wear_past_rated_cycles_is_a_problem():
+    """An MPO end (judged by the engine) and an LC cord end (judged here) past their ratings."""
+    f.demo_pod(1)
+    validate_channels()
+    ConnectorEnd.objects.filter(label="PC-0000-0B/1").update(mating_cycles=1000)  # MTP: 1,000
+    ConnectorEnd.objects.filter(label="LC-0000-2L/2").update(mating_cycles=499)  # LC: 500
+    validate_channels()
+    assert status("leaf0000:Eth1/1 ").problem_codes == ["wear"]
+    assert status("leaf0000:Eth2/2 ").status == "ok"  # 499 < 500: not yet
+    ConnectorEnd.objects.filter(label="LC-0000-2L/2").update(mating_cycles=500)
+    validate_channels()
+    lc = status("leaf0000:Eth2/2 ")
+    assert (lc.status, lc.problem_codes) == ("failing", ["wear"])
+    (problem,) = lc.result["problems"]
+    assert problem["id"] == f"end:{ConnectorEnd.objects.get(label='LC-0000-2L/2').pk}"
+
+
+def test_polarity_swap_breaks_the_channel_and_swapping_back_fixes_it(
+    django_capture_on_commit_callbacks,
+):
+    """gpu:eth2's cord LC-0000-2C A-B → A-A: ok → polarity (broke); and back: fixed."""
+    f.demo_pod(1)
+    validate_channels()
+    cord = Cable.objects.get(label="LC-0000-2C")
+    target = status("leaf0000:Eth2/2 ")
+    changes: list[tuple[int, str, str]] = []
+
+    def on_change(sender, channel, before, after, **kw):
+        changes.append((channel.pk, before, after))
+
+    recorded: list[int] = []
+    channel_status_changed.connect(on_change)
+    mac_recorded.connect(lambda sender, event, **kw: recorded.append(event.pk), weak=False)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            event = services.change_polarity(cable=cord, polarity="A-A")
+            outcome = revalidate_after_mac(event_id=event.pk)
+    finally:
+        channel_status_changed.disconnect(on_change)
+    assert outcome == {
+        "channels": [
+            {
+                "id": target.pk,
+                "name": target.name,
+                "before": "ok",
+                "after": "failing",
+                "problems": ["polarity"],
+            }
+        ],
+        "broke": [target.pk],
+        "fixed": [],
+    }
+    assert MacEvent.objects.get(pk=event.pk).outcome == outcome
+    assert status("leaf0000:Eth2/2 ").problem_codes == ["polarity"]
+    assert changes == [(target.pk, "ok", "failing")]
+    assert event.pk in recorded
+    # The Celery task (queued on commit) finds the outcome recorded and changes nothing.
+    assert revalidate_task(event.pk) == outcome
+
+    back = services.change_polarity(cable=cord, polarity="A-B")
+    again = revalidate_after_mac(event_id=back.pk)
+    assert (again["broke"], again["fixed"]) == ([], [target.pk])
+    assert status("leaf0000:Eth2/2 ").status == "ok"
+
+
+def test_unplug_opens_the_channel_and_replug_fixes_it():
+    """Disconnecting a trunk end leaves the SR4 channel open; connecting it back closes it."""
+    f.demo_pod(1)
+    validate_channels()
+    trunk_far = ConnectorEnd.objects.get(label="T-0000-0/2")
+    cord_end = ConnectorEnd.objects.get(pk=trunk_far.mate_id)
+    adapter = trunk_far.adapter
+    target = status("leaf0000:Eth1/1 ")
+    out = revalidate_after_mac(event_id=services.disconnect(end=trunk_far).pk)
+    assert out["broke"] == [target.pk]
+    assert status("leaf0000:Eth1/1 ").status == "open"
+    event = services.connect(end_a=trunk_far, end_b=cord_end, adapter=adapter)
+    assert revalidate_after_mac(event_id=event.pk)["fixed"] == [target.pk]
+
+
+def test_connecting_a_new_path_discovers_its_channel():
+    """port ─ Type B cord ─ port: a new complete path becomes a stored, validated channel."""
+    a, b = f.port(), f.port()
+    cord = f.mpo_cable(polarity="B")
+    services.connect(end_a=a.end, end_b=f.end(cord, 0))
+    event = services.connect(end_a=f.end(cord, 1), end_b=b.end)
+    outcome = revalidate_after_mac(event_id=event.pk)
+    (created,) = Channel.objects.all()
+    assert (created.a_port_id, created.b_port_id, created.status) == (a.pk, b.pk, "ok")
+    assert outcome["channels"][0]["before"] == "unknown"
+    assert outcome["broke"] == outcome["fixed"] == []

@@ -1,0 +1,104 @@
+"""`manage.py validate_channel`: exit 0 all pass, 1 any fails, 2 invalid; --json output.
+
+Runs the real command in a subprocess (it needs Django settings, not a database).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.polarity.builders import mpo, spec, tx
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = spec(tx(), mpo("B"), tx(), name="good")
+BAD = spec(tx(), mpo("A", id="cord-17"), tx(), name="bad")
+INVALID = spec(tx(), mpo("B"), mpo("B"), tx(), name="invalid")
+
+
+def run(document: Any, *args: str, stdin: bool = False, tmp_path: Path | None = None) -> Any:
+    text = document if isinstance(document, str) else json.dumps(document)
+    if stdin:
+        target, feed = "-", text
+    else:
+        assert tmp_path is not None
+        path = tmp_path / "spec.json"
+        path.write_text(text)
+        target, feed = str(path), ""
+    return subprocess.run(
+        [sys.executable, "manage.py", "validate_channel", target, *args],
+        cwd=ROOT,
+        input=feed,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "status"),
+    [
+        (GOOD, 0),
+        ([GOOD, GOOD], 0),
+        (BAD, 1),
+        ([GOOD, BAD], 1),
+        (INVALID, 2),
+        ([GOOD, INVALID], 2),
+        ("{not json", 2),
+    ],
+)
+def test_exit_status(document: Any, status: int, tmp_path: Path) -> None:
+    done = run(document, tmp_path=tmp_path)
+    assert done.returncode == status, done.stderr
+
+
+def test_table_output_names_problems_and_fixes(tmp_path: Path) -> None:
+    done = run([GOOD, BAD], tmp_path=tmp_path)
+    assert "PASS  good" in done.stdout and "FAIL  bad" in done.stdout
+    assert "polarity" in done.stdout and "fix:" in done.stdout
+
+
+def test_json_output_is_the_contract_list_from_stdin() -> None:
+    done = run([GOOD, BAD], "--json", stdin=True)
+    assert done.returncode == 1
+    results = json.loads(done.stdout)
+    assert [r["ok"] for r in results] == [True, False]
+    assert results[1]["problems"][0]["id"] == "cord-17"
+
+
+def test_json_single_spec_gives_one_object() -> None:
+    done = run(GOOD, "--json", stdin=True)
+    assert json.loads(done.stdout)["ok"] is True
+
+
+def test_invalid_prints_path_and_reason(tmp_path: Path) -> None:
+    done = run(INVALID, tmp_path=tmp_path)
+    assert "elements[2]" in done.stderr and "adapter" in done.stderr
+
+
+def small_catalogue() -> Any:
+    """A provider as the inventory app would write one: plain rows in, Catalogue out."""
+    from polarity.catalogue import ApplicationSpec, Catalogue
+
+    return Catalogue(
+        applications=[
+            ApplicationSpec(
+                "100GBASE-SR4", "MPO-12", (1, 2, 3, 4), (9, 10, 11, 12), [("OM4", 100, 1.9)]
+            )
+        ]
+    )
+
+
+def test_catalogue_provider_setting(settings: Any) -> None:
+    from polarity.management.commands.validate_channel import load_catalogue
+
+    settings.FIBERTRACE_CATALOGUE_PROVIDER = "tests.polarity.test_command.small_catalogue"
+    assert load_catalogue().names == ("100GBASE-SR4",)
+    del settings.FIBERTRACE_CATALOGUE_PROVIDER
+    assert len(load_catalogue().names) >= 9

@@ -9,8 +9,10 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the schema extensions and turn integration signals into webhooks."""
-        from api import schema  # noqa: F401  (registers the OpenAPI field extension)
-        from api import webhooks
+        from api import (
+            schema,  # noqa: F401  (registers the OpenAPI field extension)
+            webhooks,
+        )
         from inventory.signals import channel_status_changed, mac_recorded
 
         mac_recorded.connect(webhooks.on_mac_recorded, dispatch_uid="api.webhooks.mac")

@@ -252,7 +252,9 @@ def import_ends(
         if row.get("adapter"):
             adapter = MpoAdapter.objects.filter(label=row["adapter"]).first()
             if adapter is None:
-                raise PlantError(f"no adapter {row['adapter']!r}", field="adapter", code="not_found")
+                raise PlantError(
+                    f"no adapter {row['adapter']!r}", field="adapter", code="not_found"
+                )
         if mate is None:
             if end.mate_id is None:
                 report.unchanged += 1
@@ -266,7 +268,9 @@ def import_ends(
                 action=MacAction.CONNECT, end_a=end, end_b=mate, adapter=adapter, **mac
             )
         else:
-            services.perform_mac(action=MacAction.MOVE, end=end, to_end=mate, adapter=adapter, **mac)
+            services.perform_mac(
+                action=MacAction.MOVE, end=end, to_end=mate, adapter=adapter, **mac
+            )
         report.changed += 1
 
     _run_rows(rows, apply, report, dry_run=dry_run)

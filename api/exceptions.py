@@ -29,12 +29,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(body, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, ProtectedError | RestrictedError):
         return Response(
-            {"detail": "Other objects still refer to this one; remove them first.", "code": "protected"},
+            {
+                "detail": "Other objects still refer to this one; remove them first.",
+                "code": "protected",
+            },
             status=status.HTTP_409_CONFLICT,
         )
     if isinstance(exc, IntegrityError):
         return Response(
-            {"detail": "The change conflicts with the stored plant; reload and try again.", "code": "conflict"},
+            {
+                "detail": "The change conflicts with the stored plant; reload and try again.",
+                "code": "conflict",
+            },
             status=status.HTTP_409_CONFLICT,
         )
     response = drf_exception_handler(exc, context)

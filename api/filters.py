@@ -144,7 +144,9 @@ class ConnectorEndFilterSet(filters.FilterSet):
             "adapter": RELATION,
         }
 
-    def filter_mated(self, queryset: QuerySet[ConnectorEnd], name: str, value: bool) -> QuerySet[ConnectorEnd]:
+    def filter_mated(
+        self, queryset: QuerySet[ConnectorEnd], name: str, value: bool
+    ) -> QuerySet[ConnectorEnd]:
         return queryset.filter(mate__isnull=not value)
 
 
@@ -163,7 +165,9 @@ class ChannelFilterSet(filters.FilterSet):
             "validated_at": ["gte", "lte"],
         }
 
-    def filter_problem_code(self, queryset: QuerySet[Channel], name: str, value: str) -> QuerySet[Channel]:
+    def filter_problem_code(
+        self, queryset: QuerySet[Channel], name: str, value: str
+    ) -> QuerySet[Channel]:
         return queryset.filter(problem_codes__contains=[value])
 
 

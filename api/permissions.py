@@ -22,8 +22,9 @@ _RANK = {None: 0, VIEWER: 1, TECHNICIAN: 2, ADMIN: 3}
 def request_role(request: Request) -> str | None:
     """The caller's role, looked up once per request (one query for the groups)."""
     if not hasattr(request, "_fibertrace_role"):
-        request._fibertrace_role = role_of(request.user)  # type: ignore[attr-defined]
-    return request._fibertrace_role  # type: ignore[attr-defined,no-any-return]
+        request._fibertrace_role = role_of(request.user)
+    role: str | None = request._fibertrace_role
+    return role
 
 
 class RolePermission(BasePermission):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework.routers import DefaultRouter
 
 __all__ = ["BulkRouter"]
@@ -11,7 +13,7 @@ class BulkRouter(DefaultRouter):
     """Map PUT/PATCH/DELETE on ``/<objects>/`` to ``bulk_update``/``bulk_partial_update``/
     ``bulk_destroy`` when the viewset has them (the router skips missing methods)."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         list_route = self.routes[0]
         self.routes[0] = list_route._replace(

@@ -17,7 +17,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
-__all__ = ["ERROR", "FibertraceAutoSchema", "VALIDATION_ERROR"]
+__all__ = ["ERROR", "VALIDATION_ERROR", "FibertraceAutoSchema"]
 
 BULK_ACTIONS = ("bulk_update", "bulk_partial_update", "bulk_destroy")
 UPDATE_ACTIONS = ("update", "partial_update", "bulk_update", "bulk_partial_update")
@@ -47,7 +47,9 @@ class FibertraceAutoSchema(AutoSchema):
         if self._brief_serializer() and getattr(self.view, "action", None) in ("list", "retrieve"):
             params.append(
                 OpenApiParameter(
-                    "brief", OpenApiTypes.BOOL, description="Return brief objects (id, url, display, name)"
+                    "brief",
+                    OpenApiTypes.BOOL,
+                    description="Return brief objects (id, url, display, name)",
                 )
             )
         return params
@@ -85,28 +87,43 @@ class FibertraceAutoSchema(AutoSchema):
     def _brief_serializer(self) -> Any:
         return getattr(self.view, "brief_serializer_class", None)
 
-    def _get_response_for_code(  # type: ignore[override]
-        self, serializer: Any, status_code: str, media_types: Any = None, direction: str = "response"
+    def _get_response_for_code(
+        self,
+        serializer: Any,
+        status_code: str,
+        media_types: Any = None,
+        direction: Any = "response",
     ) -> dict[str, Any]:
         brief = self._brief_serializer()
         action = getattr(self.view, "action", None)
-        if brief and status_code == "200" and action in ("list", "retrieve") and is_serializer(serializer):
+        if (
+            brief
+            and status_code == "200"
+            and action in ("list", "retrieve")
+            and is_serializer(serializer)
+        ):
             full = self.resolve_serializer(force_instance(serializer), direction).ref
             short = self.resolve_serializer(brief(), direction).ref
             serializer = {"anyOf": [full, short]}
         return super()._get_response_for_code(serializer, status_code, media_types, direction)
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:  # type: ignore[override]
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         errors: dict[str, Any] = {"401": ERROR, "403": ERROR}
         has_query = self.method == "GET" and getattr(self.view, "filterset_class", None)
-        if self.method in ("POST", "PUT", "PATCH") or has_query or getattr(self.view, "action", None) in BULK_ACTIONS:
+        if (
+            self.method in ("POST", "PUT", "PATCH")
+            or has_query
+            or getattr(self.view, "action", None) in BULK_ACTIONS
+        ):
             errors["400"] = VALIDATION_ERROR
         if "{" in self.path:
             errors["404"] = ERROR
         if self.method == "DELETE":
             errors["409"] = ERROR
-        if self.method in ("POST", "PUT", "PATCH") and getattr(self.view, "conflict_possible", True):
+        if self.method in ("POST", "PUT", "PATCH") and getattr(
+            self.view, "conflict_possible", True
+        ):
             errors["409"] = ERROR
         if getattr(self.view, "throttle_scope", None):
             errors["429"] = ERROR
@@ -121,9 +138,7 @@ class NestedRelatedFieldExtension(OpenApiSerializerFieldExtension):
 
     target_class = "api.serializers.base.NestedRelatedField"
 
-    def map_serializer_field(self, auto_schema: AutoSchema, direction: str) -> Any:
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: Any) -> Any:
         if direction == "request":
             return build_basic_type(OpenApiTypes.INT)
         return auto_schema.resolve_serializer(self.target.brief_serializer(), direction).ref
-
-

@@ -43,7 +43,7 @@ def sign(secret: str, body: bytes) -> str:
     retry_jitter=True,
     max_retries=MAX_RETRIES,
 )
-def deliver_webhook(self, delivery_id: int) -> str:  # type: ignore[no-untyped-def]
+def deliver_webhook(self, delivery_id: int) -> str:
     """POST one delivery; raise WebhookRetry for failures that a later try may fix."""
     delivery = WebhookDelivery.objects.select_related("webhook").filter(pk=delivery_id).first()
     if delivery is None or delivery.status != DeliveryStatus.PENDING:
@@ -59,7 +59,9 @@ def deliver_webhook(self, delivery_id: int) -> str:  # type: ignore[no-untyped-d
     WebhookDelivery.objects.filter(pk=delivery.pk).update(attempts=F("attempts") + 1)
     final = self.request.retries >= MAX_RETRIES
     try:
-        response = requests.post(delivery.webhook.url, data=body, headers=headers, timeout=TIMEOUT_S)
+        response = requests.post(
+            delivery.webhook.url, data=body, headers=headers, timeout=TIMEOUT_S
+        )
     except requests.RequestException as exc:
         return _failed(delivery, None, f"{type(exc).__name__}: {exc}", retry=not final)
     if 200 <= response.status_code < 300:

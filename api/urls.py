@@ -1,6 +1,8 @@
 """API routes (v1), NetBox style ``/api/v1/<app>/<objects>/``, and the OpenAPI schema."""
 
-from django.urls import include, path
+from django.http import HttpRequest, JsonResponse
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from api.routers import BulkRouter
@@ -40,15 +42,28 @@ extras_router.register(
 
 v1 = [
     path("dcim/", include(dcim_router.urls)),
-    path("channels/<int:pk>/fiber-map.svg", channels.FiberMapView.as_view(), name="channel-fiber-map"),
+    path(
+        "channels/<int:pk>/fiber-map.svg", channels.FiberMapView.as_view(), name="channel-fiber-map"
+    ),
     path("channels/", include(channel_router.urls)),
     path("extras/", include(extras_router.urls)),
     path("polarity/validate/", ValidateView.as_view(), name="polarity-validate"),
-    *(path(f"macs/{name}/", view.as_view(), name=f"mac-{name}") for name, view in MAC_VIEWS.items()),
+    *(
+        path(f"macs/{name}/", view.as_view(), name=f"mac-{name}")
+        for name, view in MAC_VIEWS.items()
+    ),
 ]
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Answer unknown API paths in JSON, as every other API error is."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
 
 urlpatterns = [
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    re_path(r"^(?P<rest>.*)$", not_found),
 ]

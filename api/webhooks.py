@@ -7,6 +7,7 @@ is keyed by its id, so hearing the same event twice queues one delivery per webh
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -34,7 +35,7 @@ def enqueue(*, event: str, event_key: str, payload: dict[str, Any]) -> list[int]
             continue  # this event is already queued for this webhook
         created.append(delivery.pk)
     for pk in created:
-        transaction.on_commit(lambda pk=pk: deliver_webhook.delay(pk))
+        transaction.on_commit(partial(deliver_webhook.delay, pk))
     return created
 
 
@@ -57,7 +58,9 @@ def on_mac_recorded(sender: Any, event: Any, **kwargs: Any) -> None:
     enqueue(event=WebhookEvent.MAC_RECORDED, event_key=f"mac:{event.pk}", payload=payload)
 
 
-def on_channel_status_changed(sender: Any, channel: Any, before: str, after: str, **kwargs: Any) -> None:
+def on_channel_status_changed(
+    sender: Any, channel: Any, before: str, after: str, **kwargs: Any
+) -> None:
     payload = {
         "event": WebhookEvent.CHANNEL_STATUS_CHANGED.value,
         "channel": {

@@ -97,7 +97,7 @@ def load(ends: int) -> None:
             """
             INSERT INTO inventory_pinservice (end_id, cycles_at_service, serviced_at)
             SELECT id, mating_cycles, now() FROM inventory_connectorend
-             WHERE gender = 'male' AND id %% 2000 = 0
+             WHERE gender = 'male' AND cable_id % 1000 = 0
             """
         )
         cur.execute("ANALYZE")
@@ -140,11 +140,11 @@ def run(ends: int) -> None:
     print(f"{'scan':<52} {'seconds':>8} {'opened':>8} {'closed':>8} {'open':>8}")
     for label, seconds, r in rows:
         print(
-            f"{label:<52} {seconds:>8.3f} {r['opened']:>8,} {r['closed']:>8,} "
-            f"{r['open_total']:>8,}"
+            f"{label:<52} {seconds:>8.3f} {r['opened']:>8,} {r['closed']:>8,} {r['open_total']:>8,}"
         )
     with connection.cursor() as cur:
-        cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + worn_sql(), [_warning_permille()])
+        permille = _warning_permille()
+        cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + worn_sql(), [permille, permille])
         plan = "\n".join(row[0] for row in cur.fetchall())
     print("\nPlan of the scan query (EXPLAIN ANALYZE):\n" + plan)
 

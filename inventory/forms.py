@@ -363,7 +363,9 @@ class ElementForm(forms.Form):
 
     def __init__(self, *args: Any, applications: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["application"].choices = [(a, a) for a in applications or []]
+        field = self.fields["application"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(a, a) for a in applications or []]
 
     def element(self) -> dict[str, Any]:
         """The channel-spec element (contract field names) for the cleaned values."""

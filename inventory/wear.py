@@ -67,45 +67,86 @@ def _warning_permille() -> int:
     return round(share * 1000)
 
 
-def worn_sql() -> str:
+def worn_sql(vendor: str | None = None) -> str:
     """The scan query: every (end, level) at or past its threshold, as end_id, level, kind…
 
     Thresholds are integer arithmetic, ``(rated × permille + 999) / 1000``, so the
-    comparison keeps ``mating_cycles`` bare and the index range scan applies (and SQLite
-    needs no math functions). Parameters: the warning share in permille.
+    comparison keeps ``mating_cycles`` bare for the index range scan on
+    ``(connector_model_id, mating_cycles)`` (and SQLite needs no math functions). On
+    PostgreSQL the ends come from a ``LATERAL … OFFSET 0`` subquery: one range scan per
+    connector model, which the planner cannot flatten into a full-table hash join.
+    Parameter: the warning share in permille (twice).
     """
-    threshold = "(m.rated_cycles * lv.permille + 999) / 1000"
+    vendor = vendor or connection.vendor
+    warn = "(m.rated_cycles * %s + 999) / 1000"
+    if vendor == "postgresql":
+        cycles = "e.cycles"
+        source = f"""
+          CROSS JOIN LATERAL (
+                SELECT e.id, e.gender, e.cable_id,
+                       e.mating_cycles - COALESCE(ps.cycles_at_service, 0) AS cycles
+                  FROM inventory_connectorend e
+                  LEFT JOIN inventory_pinservice ps ON ps.end_id = e.id
+                 WHERE e.connector_model_id = m.id AND e.mating_cycles >= {warn}
+                OFFSET 0) e"""
+    else:
+        cycles = "e.mating_cycles - COALESCE(ps.cycles_at_service, 0)"
+        source = f"""
+          JOIN inventory_connectorend e
+            ON e.connector_model_id = m.id AND e.mating_cycles >= {warn}
+          LEFT JOIN inventory_pinservice ps ON ps.end_id = e.id"""
     return f"""
         SELECT e.id AS end_id,
                lv.level AS level,
                CASE WHEN e.gender = 'male' AND m.family LIKE 'MPO%%'
                     THEN 'guide_pins' ELSE 'end_face' END AS kind,
-               e.mating_cycles - COALESCE(ps.cycles_at_service, 0) AS cycles,
+               {cycles} AS cycles,
                m.rated_cycles AS rated_cycles
           FROM inventory_connectormodel m
-         CROSS JOIN (SELECT 'warning' AS level, %s AS permille
-                     UNION ALL SELECT 'critical', 1000) lv
-          JOIN inventory_connectorend e
-            ON e.connector_model_id = m.id AND e.mating_cycles >= {threshold}
-          LEFT JOIN inventory_cable c ON c.id = e.cable_id
-          LEFT JOIN inventory_pinservice ps ON ps.end_id = e.id
-         WHERE (e.cable_id IS NULL OR c.status <> '{CableStatus.RETIRED}')
-           AND e.mating_cycles - COALESCE(ps.cycles_at_service, 0) >= {threshold}
+          {source}
+         CROSS JOIN (SELECT 'warning' AS level UNION ALL SELECT 'critical') lv
+         WHERE {cycles} >= CASE lv.level WHEN 'warning' THEN {warn} ELSE m.rated_cycles END
+           AND NOT EXISTS (SELECT 1 FROM inventory_cable c
+                            WHERE c.id = e.cable_id AND c.status = '{CableStatus.RETIRED}')
     """
 
 
+_CLOSE_REASON = f"""CASE WHEN EXISTS (
+            SELECT 1 FROM inventory_connectorend e
+              JOIN inventory_cable c ON c.id = e.cable_id
+             WHERE e.id = a.end_id AND c.status = '{CableStatus.RETIRED}')
+        THEN 'replaced' ELSE 'cleared' END"""
+
+#: PostgreSQL: one statement, the worn set computed once, both changes from one snapshot.
+#: ``already`` is materialized so the insert's anti-join hashes a snapshot instead of
+#: rescanning the table it is appending to (quadratic on the first scan).
+_SCAN_SQL_PG = """
+    WITH worn AS MATERIALIZED ({worn}),
+    already AS MATERIALIZED (
+        SELECT end_id, level FROM inventory_wearalert WHERE closed_at IS NULL),
+    closed AS (
+        UPDATE inventory_wearalert a
+           SET closed_at = %s, closed_reason = {reason}
+         WHERE a.closed_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM worn w WHERE w.end_id = a.end_id AND w.level = a.level)
+        RETURNING 1),
+    opened AS (
+        INSERT INTO inventory_wearalert
+               (end_id, level, kind, cycles, rated_cycles, opened_at, closed_reason)
+        SELECT w.end_id, w.level, w.kind, w.cycles, w.rated_cycles, %s, ''
+          FROM worn w
+         WHERE NOT EXISTS (SELECT 1 FROM already a
+                            WHERE a.end_id = w.end_id AND a.level = w.level)
+            ON CONFLICT (end_id, level) WHERE closed_at IS NULL DO NOTHING
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM opened), (SELECT count(*) FROM closed)
+"""
+
 _CLOSE_SQL = """
-    UPDATE inventory_wearalert
-       SET closed_at = %s,
-           closed_reason = CASE WHEN EXISTS (
-                   SELECT 1 FROM inventory_connectorend e
-                     JOIN inventory_cable c ON c.id = e.cable_id
-                    WHERE e.id = inventory_wearalert.end_id AND c.status = '{retired}')
-               THEN 'replaced' ELSE 'cleared' END
-     WHERE closed_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM ({worn}) w
-                        WHERE w.end_id = inventory_wearalert.end_id
-                          AND w.level = inventory_wearalert.level)
+    UPDATE inventory_wearalert AS a
+       SET closed_at = %s, closed_reason = {reason}
+     WHERE a.closed_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM ({worn}) w WHERE w.end_id = a.end_id AND w.level = a.level)
 """
 
 _OPEN_SQL = """
@@ -121,17 +162,25 @@ _OPEN_SQL = """
 def wear_scan(*, now: datetime | None = None) -> ScanResult:
     """Open an alert per newly worn (end, level), close those no longer worn; idempotent.
 
-    Two set-based statements in one transaction; the partial unique index on open
-    alerts makes a concurrent or repeated scan a no-op instead of a duplicate.
+    Set-based SQL only (one statement on PostgreSQL, two elsewhere, in one transaction);
+    the partial unique index on open alerts makes a concurrent or repeated scan a no-op
+    instead of a duplicate.
     """
     now = now or timezone.now()
     permille = _warning_permille()
     worn = worn_sql()
     with transaction.atomic(), connection.cursor() as cur:
-        cur.execute(_CLOSE_SQL.format(worn=worn, retired=CableStatus.RETIRED), [now, permille])
-        closed = max(cur.rowcount, 0)
-        cur.execute(_OPEN_SQL.format(worn=worn), [now, permille])
-        opened = max(cur.rowcount, 0)
+        if connection.vendor == "postgresql":
+            sql = _SCAN_SQL_PG.format(worn=worn, reason=_CLOSE_REASON)
+            cur.execute(sql, [permille, permille, now, now])
+            opened, closed = cur.fetchone()
+        else:
+            cur.execute(
+                _CLOSE_SQL.format(worn=worn, reason=_CLOSE_REASON), [now, permille, permille]
+            )
+            closed = max(cur.rowcount, 0)
+            cur.execute(_OPEN_SQL.format(worn=worn), [now, permille, permille])
+            opened = max(cur.rowcount, 0)
     open_total = WearAlert.objects.filter(closed_at__isnull=True).count()
     return ScanResult(opened=opened, closed=closed, open_total=open_total)
 
@@ -235,15 +284,15 @@ def forecasts_for_ends(
     cycles: dict[int, int] = defaultdict(int)
     first_seen: dict[int, datetime] = {}
     wanted = set(ids)
-    for row in events.values("action", "end_a_id", "end_b_id", "details", "created_at"):
-        slots = {"end_a": row["end_a_id"], "end_b": row["end_b_id"]}
-        slots["from_end"] = (row["details"] or {}).get("from_end")
-        for slot, count in _CYCLES[MacAction(row["action"])].items():
+    for ev in events.values("action", "end_a_id", "end_b_id", "details", "created_at"):
+        slots: dict[str, int | None] = {"end_a": ev["end_a_id"], "end_b": ev["end_b_id"]}
+        slots["from_end"] = (ev["details"] or {}).get("from_end")
+        for slot, count in _CYCLES[MacAction(ev["action"])].items():
             end_id = slots.get(slot)
-            if end_id in wanted:
+            if end_id is not None and end_id in wanted:
                 cycles[end_id] += count
                 seen = first_seen.get(end_id)
-                first_seen[end_id] = min(seen, row["created_at"]) if seen else row["created_at"]
+                first_seen[end_id] = min(seen, ev["created_at"]) if seen else ev["created_at"]
     out = {}
     for end_id, row in ends.items():
         current = row["mating_cycles"] - serviced.get(end_id, 0)

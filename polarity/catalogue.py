@@ -59,12 +59,16 @@ class LaneLayout:
     rx: tuple[int, ...]
     lit: tuple[int, ...] = field(init=False)
     names: Mapping[int, str] = field(init=False, compare=False, hash=False)
+    wanted: Mapping[int, str] = field(init=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lit", self.tx + self.rx)
         names = {p: f"Tx{i}" for i, p in enumerate(self.tx, 1)}
         names.update({p: f"Rx{i}" for i, p in enumerate(self.rx, 1)})
         object.__setattr__(self, "names", MappingProxyType(names))
+        # The far-end lane each position's light must land on: Tx_i -> Rx_i, Rx_i <- Tx_i.
+        wanted = {p: ("Rx" if n[0] == "T" else "Tx") + n[2:] for p, n in names.items()}
+        object.__setattr__(self, "wanted", MappingProxyType(wanted))
 
 
 @cache
@@ -107,7 +111,7 @@ class ApplicationSpec:
         if not fibers:
             raise ValueError(f"{self.name}: at least one fibre type is needed")
         object.__setattr__(self, "fibers", fibers)
-        object.__setattr__(self, "fiber_map", MappingProxyType({f.fiber_type: f for f in fibers}))
+        object.__setattr__(self, "fiber_map", {f.fiber_type: f for f in fibers})
         tx, rx = tuple(int(p) for p in self.tx), tuple(int(p) for p in self.rx)
         geometry = GEOMETRIES[connector.value]
         if not tx or len(tx) != len(rx) or len(set(tx + rx)) != 2 * len(tx):
@@ -192,7 +196,12 @@ DEFAULT_LC_RATED_CYCLES = 500
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Catalogue:
-    """Applications by name plus the defaults the loss and wear checks fall back on."""
+    """Applications by name plus the defaults the loss and wear checks fall back on.
+
+    The mappings are copied into plain dicts on construction (read-only by contract,
+    typed `Mapping`): the engine looks them up on every validation, and a plain dict is
+    the fastest lookup CPython has.
+    """
 
     applications: tuple[ApplicationSpec, ...]
     mated_pair_loss_db: Mapping[Brand, float] = field(
@@ -210,13 +219,13 @@ class Catalogue:
     def __post_init__(self) -> None:
         apps = tuple(self.applications)
         object.__setattr__(self, "applications", apps)
-        object.__setattr__(self, "by_name", MappingProxyType({a.name: a for a in apps}))
+        object.__setattr__(self, "by_name", {a.name: a for a in apps})
         losses = {Brand(k): float(v) for k, v in self.mated_pair_loss_db.items()}
-        object.__setattr__(self, "mated_pair_loss_db", MappingProxyType(losses))
+        object.__setattr__(self, "mated_pair_loss_db", losses)
         cycles = {Brand(k): int(v) for k, v in self.rated_cycles.items()}
-        object.__setattr__(self, "rated_cycles", MappingProxyType(cycles))
+        object.__setattr__(self, "rated_cycles", cycles)
         attenuation = {FiberType(k): float(v) for k, v in self.attenuation_db_per_km.items()}
-        object.__setattr__(self, "attenuation_db_per_km", MappingProxyType(attenuation))
+        object.__setattr__(self, "attenuation_db_per_km", attenuation)
         for brand in Brand:
             if brand not in losses or brand not in cycles:
                 raise ValueError(f"catalogue: no default loss or rated cycles for {brand}")

@@ -9,7 +9,16 @@ from __future__ import annotations
 from polarity.catalogue import ApplicationSpec
 from polarity.channel import CASSETTE_R2F, PORT
 from polarity.context import Context
-from polarity.elements import AdapterType, Brand, Cassette, Gender, Polish, ProblemCode, Transceiver
+from polarity.elements import (
+    AdapterType,
+    Brand,
+    Cassette,
+    FiberType,
+    Gender,
+    Polish,
+    ProblemCode,
+    Transceiver,
+)
 from polarity.mapping import cassette_port_of
 from polarity.results import Loss, Problem
 from polarity.trace import START, walk_steps
@@ -42,17 +51,17 @@ def _face_name(ctx: Context, index: int, side: int) -> str:
 
 def check_polarity(ctx: Context, back: tuple[int, ...], out: list[Problem]) -> None:
     """Report the first lane whose light does not reach its partner (called on failure)."""
-    from polarity.fixes import blame_polarity
+    from polarity.blame import blame_polarity
 
     a, b = ctx.app_a.layout, ctx.app_b.layout
     arrival = {origin: q for q, origin in enumerate(back) if q and origin}
     wrong = []
+    names, far_names, wanted = a.names, b.names, a.wanted
     for p in a.lit:
-        lane = a.names[p]
         q = arrival.get(p)
-        there = b.names.get(q) if q is not None else None
-        if there != ("Rx" if lane[0] == "T" else "Tx") + lane[2:]:
-            wrong.append((lane, p, q, there))
+        there = far_names.get(q) if q is not None else None
+        if there != wanted[p]:
+            wrong.append((names[p], p, q, there))
     if not wrong:
         return
     lane, p, q, there = wrong[0]
@@ -86,9 +95,7 @@ def _where_dark(ctx: Context, origin: int) -> tuple[int, str]:
                 rear = previous.index(origin)
                 port = 0
                 if rear <= cassette.geometry.size:
-                    port, _ = cassette_port_of(
-                        cassette.connector.value, cassette.polarity.value, rear
-                    )
+                    port, _ = cassette_port_of(cassette.connector, cassette.polarity, rear)
                 if port:
                     return index, (
                         f": its fibre is wired to front port {port}, "
@@ -101,9 +108,10 @@ def _where_dark(ctx: Context, origin: int) -> tuple[int, str]:
 
 def check_keying(ctx: Context, out: list[Problem]) -> None:
     """Flag MPO faces of different key families or fibre counts (IEC 61754-7-1 vs -7-2)."""
+    els = ctx.elements
     for m in ctx.topology.matings:
-        left = ctx.geometry(m.left, m.left_side)
-        right = ctx.geometry(m.right, m.right_side)
+        left = els[m.left].geometry if m.left_side != PORT else ctx.port_a
+        right = els[m.right].geometry if m.right_side != PORT else ctx.port_b
         if left.family != right.family:
             message = (
                 f"{_face_name(ctx, m.left, m.left_side)} is {left.name} but "
@@ -118,9 +126,15 @@ def check_gender(ctx: Context, out: list[Problem]) -> None:
     els = ctx.elements
     for m in ctx.topology.matings:
         side = m.left_side
-        gender = els[m.left].ends[side].gender if side >= 0 else ctx.gender(m.left, side)
+        if side >= 0:
+            gender = els[m.left].ends[side].gender
+        else:
+            gender = ctx.port_gender[0] if side == PORT else els[m.left].mpo_end.gender
         side = m.right_side
-        other = els[m.right].ends[side].gender if side >= 0 else ctx.gender(m.right, side)
+        if side >= 0:
+            other = els[m.right].ends[side].gender
+        else:
+            other = ctx.port_gender[1] if side == PORT else els[m.right].mpo_end.gender
         if gender is other:
             why = (
                 "the guide pins collide and damage the ferrules"
@@ -137,16 +151,33 @@ def check_gender(ctx: Context, out: list[Problem]) -> None:
 def check_polish(ctx: Context, out: list[Problem]) -> None:
     """Flag APC against UPC, and APC faces through a key-up/key-up adapter."""
     els = ctx.elements
+    ports = ctx.port_polish
+    default_fiber = ctx.app.default_fiber
     for m in ctx.topology.matings:
-        left = els[m.left].polishes[m.left_side] if m.left_side >= 0 else None
-        right = els[m.right].polishes[m.right_side] if m.right_side >= 0 else None
-        if left is None or right is None:  # a port, a rear, or a default: resolve it
+        side = m.left_side
+        if side >= 0:
+            left = els[m.left].polishes[side]
+        elif side == PORT:
+            left = ports[0]
+        else:  # a cassette rear: given, else it follows the fibre of the plug it receives
+            plug = els[m.right].fiber_type or default_fiber
+            left = els[m.left].mpo_end.polish or _by_fiber(plug)
+        side = m.right_side
+        if side >= 0:
+            right = els[m.right].polishes[side]
+        elif side == PORT:
+            right = ports[1]
+        else:
+            right = els[m.right].mpo_end.polish or _by_fiber(
+                els[m.left].fiber_type or default_fiber
+            )
+        if left is None or right is None:  # a cable end whose fibre type is the default
             left = left or ctx.polish(m.left, m.left_side, m.right)
             right = right or ctx.polish(m.right, m.right_side, m.left)
         if left is not right:
             message = (
-                f"{_face_name(ctx, m.left, m.left_side)} is {left.value} but "
-                f"{_face_name(ctx, m.right, m.right_side)} is {right.value}: "
+                f"{_face_name(ctx, m.left, m.left_side)} is {left} but "
+                f"{_face_name(ctx, m.right, m.right_side)} is {right}: "
                 "the air gap costs several dB and reflects strongly"
             )
             out.append(_problem(ctx, ProblemCode.POLISH, ctx.plug_of(m), message))
@@ -158,21 +189,28 @@ def check_polish(ctx: Context, out: list[Problem]) -> None:
             out.append(_problem(ctx, ProblemCode.POLISH, m.via, message))
 
 
+def _by_fiber(fiber: FiberType) -> Polish:
+    return Polish.APC if fiber is FiberType.OS2 else Polish.UPC
+
+
 def check_fiber_type(ctx: Context, out: list[Problem]) -> None:
     """Flag fibre types the application does not run on, and single-mode mixed with multimode."""
     app: ApplicationSpec = ctx.app
     els = ctx.elements
     modes: dict[bool, int] = {}
+    supported = app.fiber_map
     for index in ctx.topology.cables:
         fiber = els[index].fiber_type
         if fiber is None:
             fiber = app.default_fiber
-        elif fiber not in app.fiber_map:
-            supported = ", ".join(f.fiber_type.value for f in app.fibers)
-            message = f"{ctx.describe(index)} is {fiber.value}: {app.name} runs on {supported} only"
+        elif fiber not in supported:
+            names = ", ".join(f.fiber_type.value for f in app.fibers)
+            message = f"{ctx.describe(index)} is {fiber}: {app.name} runs on {names} only"
             out.append(_problem(ctx, ProblemCode.FIBER_TYPE, index, message))
             continue
-        modes.setdefault(fiber.single_mode, index)
+        single = fiber is FiberType.OS2
+        if single not in modes:
+            modes[single] = index
     if len(modes) > 1:
         index = max(modes.values())
         message = f"{ctx.describe(index)} mixes single-mode and multimode fibre in one channel"

@@ -12,7 +12,7 @@ from polarity.catalogue import ApplicationSpec, Catalogue
 from polarity.channel import REAR, Channel, Mating, Topology
 from polarity.elements import Element, FiberType, Gender, Polish
 from polarity.errors import SpecError, SpecIssue
-from polarity.mapping import Geometry
+from polarity.mapping import GEOMETRIES, Geometry
 
 __all__ = ["Context", "describe", "make_context"]
 
@@ -38,6 +38,8 @@ class Context:
         "elements",
         "port_a",
         "port_b",
+        "port_gender",
+        "port_polish",
         "topology",
     )
 
@@ -60,6 +62,17 @@ class Context:
         self.app_b = app_b
         self.port_a = port_a
         self.port_b = port_b
+        # Ports' gender and polish (end A, end B), resolved once; open ends have no port.
+        els = self.elements
+        first, last = els[0], els[-1]
+        self.port_gender = (
+            getattr(first, "gender", None) or app_a.gender,
+            getattr(last, "gender", None) or app_b.gender,
+        )
+        self.port_polish = (
+            getattr(first, "polish", None) or app_a.polish,
+            getattr(last, "polish", None) or app_b.polish,
+        )
 
     def fiber_of(self, index: int) -> FiberType:
         """Return a cable's fibre type, the application's first one when not given."""
@@ -72,7 +85,7 @@ class Context:
             return el.ends[side].gender
         if side == REAR:
             return el.mpo_end.gender
-        return el.gender or self.catalogue.by_name[el.application].gender
+        return self.port_gender[index != 0]
 
     def polish(self, index: int, side: int, other: int) -> Polish:
         """Return a face's polish; ends default by fibre (UPC multimode, APC OS2)."""
@@ -84,7 +97,7 @@ class Context:
             given = el.mpo_end.polish
             fiber = self.fiber_of(other)  # the rear takes the fibre of the plug it receives
         else:
-            return el.polish or self.catalogue.by_name[el.application].polish
+            return self.port_polish[index != 0]
         if given is not None:
             return given
         return Polish.APC if fiber is FiberType.OS2 else Polish.UPC
@@ -118,39 +131,35 @@ class Context:
 
 def describe(el: Element, index: int) -> str:
     """Name an element by role and label/id, else by its position in the channel."""
-    noun = _NOUNS[el.kind.value]
+    noun = _NOUNS[el.kind]
     role = getattr(el, "role", None)
     if role is not None:
-        noun = f"{role.value}"
+        noun = str(role)
     name = el.label or el.id
     return f"{noun} {name}" if name else f"{noun} at element {index}"
 
 
+def _port(
+    catalogue: Catalogue, els: tuple[Any, ...], index: int
+) -> tuple[ApplicationSpec, Geometry]:
+    port = els[index]
+    port_app = catalogue.by_name.get(port.application)
+    if port_app is None:
+        issue = SpecIssue(
+            f"elements[{index}].application", f"unknown application {port.application!r}"
+        )
+        raise SpecError([issue])
+    connector = port.connector
+    return port_app, GEOMETRIES[connector] if connector else port_app.geometry
+
+
 def make_context(channel: Channel, catalogue: Catalogue) -> Context:
     """Resolve the channel's application and the two end ports against a catalogue."""
-    by_name = catalogue.by_name
-    app = by_name.get(channel.application or "")
+    app = catalogue.by_name.get(channel.application or "")
     if app is None:
         raise SpecError([SpecIssue("application", f"unknown application {channel.application!r}")])
-    els = channel.elements
+    els: tuple[Any, ...] = channel.elements
     topo = channel.topology
-    ends = []
-    for index, is_open in ((0, topo.open_a), (len(els) - 1, topo.open_b)):
-        if is_open:
-            ends.append((app, app.geometry))
-            continue
-        port = els[index]
-        port_app = by_name.get(port.application)  # type: ignore[union-attr]
-        if port_app is None:
-            raise SpecError(
-                [
-                    SpecIssue(
-                        f"elements[{index}].application",
-                        f"unknown application {port.application!r}",  # type: ignore[union-attr]
-                    )
-                ]
-            )
-        connector = port.connector  # type: ignore[union-attr]
-        ends.append((port_app, connector.geometry if connector else port_app.geometry))
-    (app_a, port_a), (app_b, port_b) = ends
+    app_a, port_a = (app, app.geometry) if topo.open_a else _port(catalogue, els, 0)
+    app_b, port_b = (app, app.geometry) if topo.open_b else _port(catalogue, els, len(els) - 1)
     return Context(channel, catalogue, app, app_a, app_b, port_a, port_b)

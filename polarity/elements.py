@@ -238,7 +238,12 @@ class MpoAdapter:
 
 @dataclass(frozen=True, slots=True)
 class Cassette:
-    """An MPO-to-duplex module; the channel uses one front port (1-based `lc_port`)."""
+    """An MPO-to-duplex module; the channel uses one front port (1-based `lc_port`).
+
+    Ports count in the module's own numbering. Through a Type B trunk the fibre order
+    reverses, so port 1 of one module faces port 6 (MPO-12) of the other: TIA-568.3-D
+    Method B mounts one module flipped for exactly that reason.
+    """
 
     polarity: CassettePolarity
     connector: Connector

@@ -47,18 +47,21 @@ def validate(channel: Channel, catalogue: Catalogue = DEFAULT_CATALOGUE) -> Resu
         check_polish(ctx, problems)
     check_fiber_type(ctx, problems)
     loss = channel_loss(ctx)
-    check_loss_budget(ctx, loss, problems)
-    check_reach(ctx, loss, problems)
-    check_wear(ctx, problems)
+    if loss.budget_db is not None:  # no budget, no reach: the fibre type is unsupported
+        check_loss_budget(ctx, loss, problems)
+        check_reach(ctx, loss, problems)
+    if topo.counted_wear:
+        check_wear(ctx, problems)
     return Result(
         not problems,
         channel.name,
         ctx.app.name,
-        tuple(problems),
+        tuple(problems) if problems else (),
         loss,
         channel,
         catalogue,
         (layout_a, layout_b, back),
+        {},
     )
 
 

@@ -13,32 +13,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from polarity.catalogue import expectation
 from polarity.channel import PORT, REAR
 from polarity.context import Context, make_context
 from polarity.elements import (
     AdapterType,
     Brand,
     CablePolarity,
-    Cassette,
     CassettePolarity,
     Connector,
     CordPolarity,
     Element,
     End,
     Gender,
-    LcCord,
-    MpoAdapter,
-    MpoCable,
     ProblemCode,
     SuggestionAction,
 )
 from polarity.errors import SpecError
-from polarity.mapping import cable_pulls, cassette_pulls, cord_pull
 from polarity.results import Problem, Result, Suggestion
-from polarity.trace import walk
 
-__all__ = ["Candidate", "blame_polarity", "suggest"]
+__all__ = ["Candidate", "polarity_candidates", "suggest"]
 
 MAX_PER_PROBLEM = 3
 # Rough cost of each kind of change: a cord is cheap, a trunk is not.
@@ -74,10 +67,10 @@ class Candidate:
 
 
 def _cost(el: Any) -> int:
-    kind = el.kind.value
-    if kind == "mpo_cable" and el.role is not None:
-        return _COST[el.role.value]
-    return _COST[kind]
+    role = getattr(el, "role", None)
+    if role is not None:
+        return _COST[role]
+    return _COST[el.kind]
 
 
 def _key(p: Problem) -> tuple[str, int]:
@@ -174,64 +167,6 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
                 replace(el, polarity=other_pol),
                 f"Replace {name} (Type {el.polarity}) with a Type {other_pol} cassette",
             )
-
-
-class _Stand:
-    """A stand-in for a changed element during blame: only what the fibre walk reads."""
-
-    __slots__ = ("front_to_rear", "geometry", "pull", "rear_to_front", "type")
-
-    def __init__(self, original: Any, **changes: Any) -> None:
-        for name in self.__slots__:
-            setattr(self, name, changes.get(name, getattr(original, name, None)))
-
-
-def _blame_trials(ctx: Context) -> list[tuple[bool, int, int, dict[str, Any]]]:
-    """List (not field service, cost, index, changes) for every polarity change."""
-    trials: list[tuple[bool, int, int, dict[str, Any]]] = []
-    for index, el in enumerate(ctx.elements):
-        if isinstance(el, MpoCable):
-            pro = _pro_end(el) is not None
-            for polarity in CablePolarity:
-                if polarity is not el.polarity:
-                    field = pro and {polarity, el.polarity} == {CablePolarity.A, CablePolarity.B}
-                    pull = cable_pulls(el.connector.value, polarity.value)
-                    trials.append((not field, _cost(el), index, {"pull": pull}))
-        elif isinstance(el, LcCord):
-            other = "A-A" if el.polarity is CordPolarity.A_B else "A-B"
-            trials.append((True, _cost(el), index, {"pull": cord_pull(other)}))
-        elif isinstance(el, MpoAdapter):
-            other_type = AdapterType.B if el.type is AdapterType.A else AdapterType.A
-            trials.append((True, _cost(el), index, {"type": other_type}))
-        elif isinstance(el, Cassette):
-            other_pol = "B" if el.polarity is CassettePolarity.A else "A"
-            forward, backward = cassette_pulls(el.connector.value, other_pol, el.lc_port)
-            changes = {"rear_to_front": forward, "front_to_rear": backward}
-            trials.append((True, _cost(el), index, changes))
-    trials.sort(key=lambda t: (t[0], t[1]))
-    return trials
-
-
-def blame_polarity(ctx: Context) -> int:
-    """Return the element whose cheapest single change puts every lane right.
-
-    Only the fibre walk is repeated, with light stand-ins for the changed part, so naming
-    the element of a polarity problem stays cheap; suggestions verify changes in full.
-    """
-    if ctx.app_a is ctx.app_b:
-        getter, want = ctx.app_a.self_expectation
-    else:
-        getter, want = expectation(ctx.app_a.layout, ctx.app_b.layout)
-    steps = ctx.topology.steps
-    trial: list[Any] = list(ctx.elements)
-    for _, _, index, changes in _blame_trials(ctx):
-        original = trial[index]
-        trial[index] = _Stand(original, **changes)
-        if getter(walk(trial, steps, ctx.port_a, ctx.port_b)) == want:
-            return index
-        trial[index] = original
-    cables = ctx.topology.cables
-    return cables[-1] if cables else len(ctx.elements) - 1
 
 
 def _mating_faces(ctx: Context, problem: Problem) -> Iterator[tuple[int, int, int, int]]:

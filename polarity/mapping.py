@@ -23,7 +23,7 @@ per element, whatever the fibre count.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -55,6 +55,10 @@ class Geometry:
     rows: int
     lit: tuple[int, ...]
     family: str  # connectors of one family (and row count) mate; others do not key
+    # Pulls onto each far geometry (by name), filled once below: the hot loop indexes
+    # these instead of building a key tuple per mating.
+    mirror_to: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    swap_to: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def size(self) -> int:
@@ -204,6 +208,7 @@ def cassette_map(connector: str, polarity: str, lc_port: int) -> tuple[int, ...]
     return tuple(out)
 
 
+@cache
 def cassette_port_of(connector: str, polarity: str, rear_position: int) -> tuple[int, int]:
     """Return (front port, port position 1=A/2=B) that a rear plug position is wired to."""
     g = GEOMETRIES[connector]
@@ -236,6 +241,8 @@ def _build_matings() -> dict[tuple[str, str, str], itemgetter[Any]]:
         for gy in GEOMETRIES.values():
             table[MIRROR, gx.name, gy.name] = pull_of(mirror(gx, gy), gy.size)
             table[ROW_SWAP, gx.name, gy.name] = pull_of(row_swap(gx, gy), gy.size)
+            gx.mirror_to[gy.name] = table[MIRROR, gx.name, gy.name]
+            gx.swap_to[gy.name] = table[ROW_SWAP, gx.name, gy.name]
     return table
 
 

@@ -124,40 +124,46 @@ def fibers_from_trace(a: LaneLayout, b: LaneLayout, back: tuple[int, ...]) -> tu
         lane = a.names[p]
         q = arrival.get(p)
         there = b.names.get(q) if q is not None else None
-        index = lane[2:]
-        wanted = ("Rx" if lane.startswith("Tx") else "Tx") + index
-        fibers.append(Fiber(lane, p, q, there, there == wanted))
+        fibers.append(Fiber(lane, p, q, there, there == a.wanted[p]))
     return tuple(fibers)
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
-    """The verdict on one channel: ok exactly when there are no problems."""
+class Result(NamedTuple):
+    """The verdict on one channel: ok exactly when there are no problems.
+
+    Immutable (a NamedTuple: one is built per validation, at the lowest cost CPython
+    offers). `fibers` and `suggestions` are computed on first use and kept in `lazy`.
+    """
 
     ok: bool
     name: str | None
     application: str
     problems: tuple[Problem, ...]
     loss: Loss
-    channel: Channel = field(repr=False, compare=False)
-    catalogue: Catalogue = field(repr=False, compare=False)
-    trace: tuple[LaneLayout, LaneLayout, tuple[int, ...]] = field(repr=False, compare=False)
-    _fibers: tuple[Fiber, ...] | None = field(default=None, repr=False, compare=False)
-    _suggestions: tuple[Suggestion, ...] | None = field(default=None, repr=False, compare=False)
+    channel: Channel
+    catalogue: Catalogue
+    trace: tuple[LaneLayout, LaneLayout, tuple[int, ...]]
+    lazy: dict[str, Any]
+
+    def __repr__(self) -> str:
+        codes = [p.code.value for p in self.problems]
+        return f"Result(ok={self.ok}, name={self.name!r}, problems={codes})"
 
     @property
     def fibers(self) -> tuple[Fiber, ...]:
         """Return every lit position at end A and where its light arrives at end B."""
-        if self._fibers is None:
-            object.__setattr__(self, "_fibers", fibers_from_trace(*self.trace))
-        return self._fibers  # type: ignore[return-value]
+        found = self.lazy.get("fibers")
+        if found is None:
+            found = self.lazy["fibers"] = fibers_from_trace(*self.trace)
+        return found
 
     @property
     def suggestions(self) -> tuple[Suggestion, ...]:
         """Return the verified single changes that fix the problems, cheapest first."""
-        if self._suggestions is None:
-            object.__setattr__(self, "_suggestions", () if self.ok else _suggest(self))
-        return self._suggestions  # type: ignore[return-value]
+        found = self.lazy.get("suggestions")
+        if found is None:
+            found = self.lazy["suggestions"] = () if self.ok else _suggest(self)
+        return found
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's result object."""

@@ -50,13 +50,18 @@ def walk(
         if code == CABLE:
             back = elements[a].pull(back)
         elif code == MPO_ADAPTER:
-            kind = ROW_SWAP if elements[b].type is AdapterType.A else MIRROR
-            back = MATINGS[kind, elements[a].geometry.name, elements[c].geometry.name](back)
+            near = elements[a].geometry
+            table = near.swap_to if elements[b].type is AdapterType.A else near.mirror_to
+            back = table[elements[c].geometry.name](back)
         elif code == PORT_OUT:
-            back = MATINGS[MIRROR, port_a.name, elements[b].geometry.name](back)
+            back = port_a.mirror_to[elements[b].geometry.name](back)
         elif code == PORT_IN:
-            back = MATINGS[MIRROR, elements[a].geometry.name, port_b.name](back)
-        else:
+            back = elements[a].geometry.mirror_to[port_b.name](back)
+        elif code == CASSETTE_R2F and elements[a].geometry is elements[b].geometry:
+            back = elements[b].rear_to_front(back)
+        elif code == CASSETTE_F2R and elements[c].geometry is elements[b].geometry:
+            back = elements[b].front_to_rear(back)
+        else:  # LC adapters, and cassettes behind a keying fault
             back = step_once(elements, (code, a, b, c), port_a, port_b, back)
     return back
 

@@ -46,7 +46,7 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        model: type[models.Model] = self.Meta.model  # type: ignore[attr-defined]
+        model: type[models.Model] = self.Meta.model
         instance = copy(self.instance) if self.instance is not None else model()
         concrete = {f.name for f in model._meta.concrete_fields}
         for name, value in attrs.items():
@@ -62,5 +62,11 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
         return attrs
 
     def run_validation(self, data: Any = empty) -> Any:
-        reject_nul(data) if isinstance(data, dict) else None
+        if isinstance(data, dict):
+            try:
+                reject_nul(data)
+            except serializers.ValidationError as exc:
+                raise serializers.ValidationError(
+                    {serializers.api_settings.NON_FIELD_ERRORS_KEY: exc.detail}
+                ) from exc
         return super().run_validation(data)

@@ -33,7 +33,11 @@ def brief_serializer(
     meta = type(
         "Meta",
         (),
-        {"model": model, "fields": ("id", "url", "display", name_field, *extra), "read_only_fields": ("id", name_field, *extra)},
+        {
+            "model": model,
+            "fields": ("id", "url", "display", name_field, *extra),
+            "read_only_fields": ("id", name_field, *extra),
+        },
     )
     attrs = {
         "Meta": meta,

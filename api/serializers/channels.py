@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rest_framework import serializers
 
 from api.models import Webhook, WebhookDelivery, WebhookEvent
@@ -102,7 +100,17 @@ class WebhookSerializer(ValidatedModelSerializer):
 
     class Meta:
         model = Webhook
-        fields = ("id", "url", "display", "name", "payload_url", "secret", "events", "enabled", "created_at")
+        fields = (
+            "id",
+            "url",
+            "display",
+            "name",
+            "payload_url",
+            "secret",
+            "events",
+            "enabled",
+            "created_at",
+        )
         read_only_fields = ("created_at",)
 
     def validate_events(self, value: list[str]) -> list[str]:

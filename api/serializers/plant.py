@@ -14,7 +14,7 @@ from rest_framework import serializers
 from api.serializers.base import NestedRelatedField, ValidatedModelSerializer
 from api.serializers.brief import BRIEF
 from inventory import services
-from inventory.choices import CableStatus, GENDER_CHOICES, POLISH_CHOICES
+from inventory.choices import GENDER_CHOICES, POLISH_CHOICES, CableStatus
 from inventory.models import (
     Application,
     Cable,
@@ -93,12 +93,11 @@ class CableSerializer(ValidatedModelSerializer):
         return attrs  # cable_create checks everything and refuses with a PlantError
 
     def create(self, validated_data: dict[str, Any]) -> Cable:
-        genders = validated_data.pop("genders", None)
-        return services.cable_create(
-            **validated_data,
-            status=CableStatus.INSTALLED,
-            **({"genders": tuple(genders)} if genders else {}),
-        )
+        kwargs: dict[str, Any] = {**validated_data, "status": CableStatus.INSTALLED}
+        genders = kwargs.pop("genders", None)
+        if genders:
+            kwargs["genders"] = tuple(genders)
+        return services.cable_create(**kwargs)
 
 
 class CableUpdateSerializer(ValidatedModelSerializer):
@@ -167,7 +166,17 @@ class AdapterSerializer(ValidatedModelSerializer):
 
     class Meta:
         model = MpoAdapter
-        fields = ("id", "url", "display", "label", "panel", "slot", "type", "insertion_loss_db", "ends")
+        fields = (
+            "id",
+            "url",
+            "display",
+            "label",
+            "panel",
+            "slot",
+            "type",
+            "insertion_loss_db",
+            "ends",
+        )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         return attrs  # adapter_create runs the model's checks

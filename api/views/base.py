@@ -47,11 +47,15 @@ class FibertraceViewSet(viewsets.GenericViewSet):
         super().initial(request, *args, **kwargs)
         for key, values in request.query_params.lists():
             if "\x00" in key or any("\x00" in v for v in values):
-                raise ValidationError({key.replace("\x00", ""): ["NUL characters are not allowed."]})
+                raise ValidationError(
+                    {key.replace("\x00", ""): ["NUL characters are not allowed."]}
+                )
 
     @property
     def brief(self) -> bool:
-        return self.action in ("list", "retrieve") and _truthy(self.request.query_params.get("brief"))
+        return self.action in ("list", "retrieve") and _truthy(
+            self.request.query_params.get("brief")
+        )
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         if self.brief and self.brief_serializer_class is not None:

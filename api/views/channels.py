@@ -37,7 +37,9 @@ class FirstRendererNegotiation(BaseContentNegotiation):
                 return parser
         return None
 
-    def select_renderer(self, request: Request, renderers: list[Any], format_suffix: Any = None) -> Any:
+    def select_renderer(
+        self, request: Request, renderers: list[Any], format_suffix: Any = None
+    ) -> Any:
         return renderers[0], renderers[0].media_type
 
 
@@ -102,8 +104,8 @@ class ChannelViewSet(ModelViewSet):
         summary="Trace a channel's path as mated now",
         responses={200: TraceSerializer, 401: ERROR, 403: ERROR, 404: ERROR},
     )
-    @action(detail=True, methods=["get"], url_path="trace")
-    def trace(self, request: Request, pk: str | None = None) -> Response:
+    @action(detail=True, methods=["get"], url_path="trace", url_name="trace")
+    def trace_path(self, request: Request, pk: str | None = None) -> Response:
         channel, trace = channel_with_trace(channel_id=self.get_object().pk)
         ends = {e.pk: e for e in ConnectorEnd.objects.filter(pk__in=trace.end_ids)}
         _, result = _validated(trace.spec) if trace.status == "complete" else (None, None)

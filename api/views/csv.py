@@ -140,4 +140,3 @@ class EndCsvMixin:
                 d["csv"], user=request.user, work_order=d["work_order"], dry_run=d["dry_run"]
             ),
         )
-

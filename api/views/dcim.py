@@ -4,13 +4,13 @@ its serializers and its FilterSet. Plant objects are created through the service
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from rest_framework import mixins
 
 from api import filters
 from api.permissions import TECHNICIAN
 from api.serializers import channels as ch
 from api.serializers import places, plant
 from api.serializers.brief import BRIEF
-from api.views.csv import CableCsvMixin, EndCsvMixin
 from api.views.base import (
     BulkCreateMixin,
     BulkUpdateMixin,
@@ -18,6 +18,7 @@ from api.views.base import (
     ModelViewSet,
     ReadOnlyModelViewSet,
 )
+from api.views.csv import CableCsvMixin, EndCsvMixin
 from inventory.models import (
     Application,
     Cable,
@@ -33,7 +34,6 @@ from inventory.models import (
     Room,
     Site,
 )
-from rest_framework import mixins
 
 ENDS = Prefetch("ends", queryset=ConnectorEnd.objects.order_by("pk"))
 

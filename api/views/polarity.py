@@ -6,6 +6,7 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import ParseError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -68,7 +69,9 @@ _RESULT: dict[str, Any] = {
 
 
 class SpecIssueSerializer(serializers.Serializer):
-    path = serializers.CharField(help_text="JSON path of the bad value, e.g. [2].elements[3].polarity")
+    path = serializers.CharField(
+        help_text="JSON path of the bad value, e.g. [2].elements[3].polarity"
+    )
     reason = serializers.CharField()
 
 
@@ -92,7 +95,10 @@ class ValidateView(APIView):
         tags=["polarity"],
         request={
             "application/json": {
-                "oneOf": [_SPEC, {"type": "array", "items": _SPEC, "minItems": 1, "maxItems": MAX_SPECS}]
+                "oneOf": [
+                    _SPEC,
+                    {"type": "array", "items": _SPEC, "minItems": 1, "maxItems": MAX_SPECS},
+                ]
             }
         },
         responses={
@@ -130,10 +136,16 @@ class ValidateView(APIView):
         from polarity.engine import validate_document
         from polarity.spec import SpecError
 
-        document = request.data
+        try:
+            document = request.data
+        except ParseError as exc:
+            issue = {"path": "", "reason": f"not JSON: {exc.detail}"}
+            return Response({"error": "invalid_spec", "errors": [issue]}, status=400)
         if isinstance(document, list) and not 1 <= len(document) <= MAX_SPECS:
             reason = f"send 1 to {MAX_SPECS} specs, not {len(document)}"
-            return Response({"error": "invalid_spec", "errors": [{"path": "", "reason": reason}]}, status=400)
+            return Response(
+                {"error": "invalid_spec", "errors": [{"path": "", "reason": reason}]}, status=400
+            )
         try:
             return Response(validate_document(document, application_catalogue()))
         except SpecError as exc:

@@ -27,7 +27,7 @@ __all__ = [
 PAGE_SIZE = 50
 
 
-class FilteredListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
+class FilteredListView(LoginRequiredMixin, ListView):
     """A list whose GET parameters go through a filter form before touching the queryset."""
 
     paginate_by = PAGE_SIZE

@@ -115,7 +115,7 @@ class MacDetailView(LoginRequiredMixin, View):
         )
 
 
-class MacListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
+class MacListView(LoginRequiredMixin, ListView):
     """The MAC log, newest first."""
 
     template_name = "inventory/lists/macs.html"
@@ -155,7 +155,7 @@ class OptionsView(LoginRequiredMixin, View):
         model, field = OPTION_SOURCES.get(kind, (None, ""))
         if model is None:
             return HttpResponse(status=404)
-        text = next((v for v in request.GET.values() if v.strip()), "").strip()
+        text = next((v.strip() for v in request.GET.dict().values() if v.strip()), "")
         labels: list[str] = []
         if len(text) >= 2:
             labels = list(

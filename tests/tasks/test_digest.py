@@ -42,12 +42,23 @@ def plant(db: None, settings: Any) -> dict[str, Any]:
         problem_codes=["polarity"],
         result={
             "suggestions": [
-                {"action": "flip_polarity", "element": 3, "end": 1, "field_service": True,
-                 "message": "Reverse the key on end 2 of trunk T-0000-0 (MTP PRO)"}
+                {
+                    "action": "flip_polarity",
+                    "element": 3,
+                    "end": 1,
+                    "field_service": True,
+                    "message": "Reverse the key on end 2 of trunk T-0000-0 (MTP PRO)",
+                }
             ]
         },
-        spec={"elements": [{"kind": "transceiver"}, {"kind": "mpo_cable", "role": "patch"},
-                           {"kind": "mpo_adapter"}, {"kind": "mpo_cable", "role": "trunk"}]},
+        spec={
+            "elements": [
+                {"kind": "transceiver"},
+                {"kind": "mpo_cable", "role": "patch"},
+                {"kind": "mpo_adapter"},
+                {"kind": "mpo_cable", "role": "trunk"},
+            ]
+        },
     )
     event = services.record_inspection(end=worn, work_order="WO-42")
     return {"worn": worn, "channel": channel, "event": event}
@@ -94,7 +105,9 @@ def test_a_second_run_the_same_week_sends_nothing(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("all_clear", "outcome", "mails"), [(True, "sent", 1), (False, "nothing", 0)])
+@pytest.mark.parametrize(
+    ("all_clear", "outcome", "mails"), [(True, "sent", 1), (False, "nothing", 0)]
+)
 def test_a_quiet_week_sends_all_clear_or_nothing_as_chosen(
     subscriber: Any, mailoutbox: list[Any], all_clear: bool, outcome: str, mails: int
 ) -> None:
@@ -168,6 +181,8 @@ class SlowBackend(LocMemBackend):
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_send_one_email(subscriber: Any, settings: Any) -> None:
     """The row lock: the second run finds the row held (in progress) or sent, never sends."""
+    if connection.vendor != "postgresql":
+        pytest.fail("the exactly-once race needs PostgreSQL row locks; set DATABASE_URL")
     settings.EMAIL_BACKEND = f"{__name__}.SlowBackend"
     mail.outbox = []
     barrier = threading.Barrier(2)

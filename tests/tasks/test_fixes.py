@@ -69,10 +69,20 @@ def test_channel_fixes_reuse_the_engine_suggestions_field_first_and_priced() -> 
         },
         result={
             "suggestions": [
-                {"action": "replace", "element": 1, "end": None, "field_service": False,
-                 "message": "Replace cord"},
-                {"action": "flip_polarity", "element": 2, "end": 1, "field_service": True,
-                 "message": "Reverse the key on end 2 of trunk (MTP PRO)"},
+                {
+                    "action": "replace",
+                    "element": 1,
+                    "end": None,
+                    "field_service": False,
+                    "message": "Replace cord",
+                },
+                {
+                    "action": "flip_polarity",
+                    "element": 2,
+                    "end": 1,
+                    "field_service": True,
+                    "message": "Reverse the key on end 2 of trunk (MTP PRO)",
+                },
             ]
         },
     )

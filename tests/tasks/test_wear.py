@@ -170,3 +170,20 @@ def test_scan_uses_one_query_per_statement(django_assert_max_num_queries) -> Non
     with django_assert_max_num_queries(5):
         result = wear_scan()
     assert result.opened == 5
+
+
+def test_wear_scan_command_reports_what_it_did() -> None:
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    set_cycles(factories.end(factories.mpo_cable(), 0), 450)
+    out = StringIO()
+    call_command("wear_scan", "--json", stdout=out)
+    assert json.loads(out.getvalue()) | {"seconds": 0} == {
+        "opened": 1,
+        "closed": 0,
+        "open_total": 1,
+        "seconds": 0,
+    }

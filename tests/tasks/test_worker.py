@@ -57,8 +57,10 @@ def test_wear_scan_task_opens_alerts_through_the_worker(celery_worker_on_redis: 
     wear_scan.delay()
 
     levels = wait_for(
-        lambda: set(WearAlert.objects.filter(end=end).values_list("level", flat=True))
-        == {"warning", "critical"}
+        lambda: (
+            set(WearAlert.objects.filter(end=end).values_list("level", flat=True))
+            == {"warning", "critical"}
+        )
     )
     assert levels
     wear_scan.delay()  # a second run (or a redelivery) adds nothing
@@ -88,8 +90,11 @@ def test_digest_goes_through_the_worker_to_smtp_once_despite_a_retry(
     assert message["To"] == subscriber.email
     assert message["Subject"].startswith("Fibertrace week of")
     assert message.is_multipart()
-    parts = {p.get_content_type(): p.get_payload(decode=True).decode() for p in message.walk()
-             if not p.is_multipart()}
+    parts = {
+        p.get_content_type(): p.get_payload(decode=True).decode()
+        for p in message.walk()
+        if not p.is_multipart()
+    }
     assert set(parts) == {"text/plain", "text/html"}
     assert end.label in parts["text/plain"] and end.label in parts["text/html"]
     assert f'href="https://ft.example.test/connectors/{end.pk}/"' in parts["text/html"]

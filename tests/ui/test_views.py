@@ -79,8 +79,12 @@ def test_sign_out_is_a_post(tech_client):
 
 
 def test_dashboard_lists_failures_wear_and_recent_macs(tech_client, tech, plant):
-    perform_mac(action="clean_inspect", end=ConnectorEnd.objects.get(label="PC-0000-0A/1"),
-                user=tech, work_order="WO-77")
+    perform_mac(
+        action="clean_inspect",
+        end=ConnectorEnd.objects.get(label="PC-0000-0A/1"),
+        user=tech,
+        work_order="WO-77",
+    )
     page = tech_client.get(reverse("dashboard")).content.decode()
     assert "Polarity" in page and "?status=failing&amp;code=polarity" in page
     assert "past rating" in page  # the faulty unit has an end past its rated cycles
@@ -99,8 +103,10 @@ def test_search_as_you_type_returns_only_the_results(tech_client, plant):
     response = tech_client.get(reverse("search"), {"q": "PC-0002-1A"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert "<html" not in html
-    assert "PC-0002-1A/1" in html and reverse("cable_detail", args=[
-        Cable.objects.get(label="PC-0002-1A").pk]) in html
+    assert (
+        "PC-0002-1A/1" in html
+        and reverse("cable_detail", args=[Cable.objects.get(label="PC-0002-1A").pk]) in html
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,8 +129,9 @@ def test_search_needs_two_characters_and_says_when_nothing_matches(tech_client, 
     assert "Nothing labelled" in tech_client.get(reverse("search"), {"q": "ZZZ9"}).content.decode()
 
 
-def test_search_query_count_does_not_grow_with_hits(tech_client, plant,
-                                                    django_assert_max_num_queries):
+def test_search_query_count_does_not_grow_with_hits(
+    tech_client, plant, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(10):
         tech_client.get(reverse("search"), {"q": "00"}, HTTP_HX_REQUEST="true")
 
@@ -163,8 +170,9 @@ def test_lists_paginate_and_keep_filters(tech_client, plant):
 
 
 @pytest.mark.parametrize("name", [n for n, _, _ in LISTS] + ["mac_list"])
-def test_list_query_count_is_fixed_for_a_full_page(tech_client, plant, tech, name,
-                                                   django_assert_max_num_queries):
+def test_list_query_count_is_fixed_for_a_full_page(
+    tech_client, plant, tech, name, django_assert_max_num_queries
+):
     """50 rows a page: an N+1 would cost 50+ queries; the planned joins cost a handful."""
     for _ in range(3):
         perform_mac(action="clean_inspect", end=ConnectorEnd.objects.first(), user=tech)
@@ -189,9 +197,7 @@ def test_mac_form_shows_required_fields_next_to_them(tech_client, plant):
 
 
 def test_mac_form_unknown_label_is_refused_at_the_field(tech_client, plant):
-    response = tech_client.post(
-        reverse("mac_new"), {"action": "disconnect", "end": "NO-SUCH/1"}
-    )
+    response = tech_client.post(reverse("mac_new"), {"action": "disconnect", "end": "NO-SUCH/1"})
     assert response.status_code == 422
     assert "No connector end labelled “NO-SUCH/1”." in response.context["form"].errors["end"]
 
@@ -233,8 +239,8 @@ def test_preflight_warns_before_saving_a_breaking_mac(tech_client, plant):
 
 def test_preflight_says_ok_for_a_harmless_mac(tech_client, plant):
     html = tech_client.post(
-        reverse("mac_preflight"), {"action": "clean_inspect", "end": "T-0001-0/1",
-                                   "passed": "on", "cleaned": "on"}
+        reverse("mac_preflight"),
+        {"action": "clean_inspect", "end": "T-0001-0/1", "passed": "on", "cleaned": "on"},
     ).content.decode()
     assert 'data-testid="preflight-ok"' in html
 
@@ -263,8 +269,13 @@ def test_preflight_shows_a_refusal(tech_client, plant):
 def test_saving_a_mac_records_it_and_shows_the_outcome(tech_client, tech, plant):
     response = tech_client.post(
         reverse("mac_new"),
-        {"action": "change_polarity", "cable": "T-0000-0", "polarity": "A",
-         "work_order": "WO-1234", "note": "flip for test"},
+        {
+            "action": "change_polarity",
+            "cable": "T-0000-0",
+            "polarity": "A",
+            "work_order": "WO-1234",
+            "note": "flip for test",
+        },
     )
     event = MacEvent.objects.get()
     assert response.status_code == 302
@@ -315,7 +326,10 @@ def test_field_fixes_come_first():
         {"message": "new cord", "field_service": False},
     ]
     assert [s["message"] for s in sorted_suggestions(suggestions)] == [
-        "flip key", "replace", "new cord"]
+        "flip key",
+        "replace",
+        "new cord",
+    ]
 
 
 # --- planner -----------------------------------------------------------------------------
@@ -329,8 +343,16 @@ def test_planner_adds_parts_in_order(tech_client, plant):
     spec = _spec([])
     for part in (
         {"kind": "transceiver", "application": "100GBASE-SR4"},
-        {"kind": "mpo_cable", "connector": "MPO-12", "cable_polarity": "B", "role": "patch",
-         "gender_1": "female", "gender_2": "female", "brand": "generic", "length_m": "5"},
+        {
+            "kind": "mpo_cable",
+            "connector": "MPO-12",
+            "cable_polarity": "B",
+            "role": "patch",
+            "gender_1": "female",
+            "gender_2": "female",
+            "brand": "generic",
+            "length_m": "5",
+        },
         {"kind": "transceiver", "application": "100GBASE-SR4"},
     ):
         response = tech_client.post(reverse("planner_add"), {"spec": spec, **part})
@@ -342,12 +364,18 @@ def test_planner_adds_parts_in_order(tech_client, plant):
 
 
 def test_planner_checks_a_pasted_spec(tech_client, plant):
-    bad = _spec([
-        {"kind": "transceiver", "application": "100GBASE-SR4"},
-        {"kind": "mpo_cable", "connector": "MPO-12", "polarity": "A",
-         "ends": [{"gender": "female"}, {"gender": "female"}]},
-        {"kind": "transceiver", "application": "100GBASE-SR4"},
-    ])
+    bad = _spec(
+        [
+            {"kind": "transceiver", "application": "100GBASE-SR4"},
+            {
+                "kind": "mpo_cable",
+                "connector": "MPO-12",
+                "polarity": "A",
+                "ends": [{"gender": "female"}, {"gender": "female"}],
+            },
+            {"kind": "transceiver", "application": "100GBASE-SR4"},
+        ]
+    )
     html = tech_client.post(reverse("planner_check"), {"spec": bad}).content.decode()
     assert "✖ Fails" in html and "<svg" in html
 
@@ -375,8 +403,9 @@ def test_planner_downloads_the_spec(tech_client, plant):
 
 def test_planner_starts_from_a_stored_channel(tech_client, plant):
     response = tech_client.get(reverse("planner"), {"channel": plant["failing"].pk})
-    assert json.loads(response.context["spec_text"])["elements"] == plant["failing"].spec[
-        "elements"]
+    assert (
+        json.loads(response.context["spec_text"])["elements"] == plant["failing"].spec["elements"]
+    )
     assert "✖ Fails" in response.content.decode()
 
 
@@ -389,7 +418,13 @@ def test_connector_page_shows_gauge_history_and_forecast(tech_client, tech, plan
     response = tech_client.get(reverse("connector_detail", args=[end.pk]))
     html = response.content.decode()
     assert response.context["gauge"] == {
-        "cycles": 40, "rated": 1000, "pct": 4.0, "share_pct": 4, "left": 960, "level": "ok"}
+        "cycles": 40,
+        "rated": 1000,
+        "pct": 4.0,
+        "share_pct": 4,
+        "left": 960,
+        "level": "ok",
+    }
     assert "US Conec MTP PRO-12" in html and "WO-9" in html
     assert 'data-testid="forecast"' in html
     assert "leaf0001:Eth1/1 ↔ spine0001" in html
@@ -401,7 +436,8 @@ def test_connector_page_flags_worn_ends(tech_client, plant):
     assert response.context["gauge"]["level"] == "warn"
     assert "Near its rating" in response.content.decode()
     past = ConnectorEnd.objects.filter(
-        mating_cycles__gte=F("connector_model__rated_cycles")).first()
+        mating_cycles__gte=F("connector_model__rated_cycles")
+    ).first()
     response = tech_client.get(reverse("connector_detail", args=[past.pk]))
     assert response.context["gauge"]["level"] == "bad"
     assert "Past its rating" in response.content.decode()

@@ -356,9 +356,11 @@ class PlantBuilder:
         """Write the accumulated rows, then the matings, in a handful of bulk queries."""
         r = self.rows
         # bulk_create fills each child's FK from its parent saved just before it.
-        for objs in (r.cables, r.cassettes, r.adapters, r.ports, r.ends):
-            if objs:
-                type(objs[0]).objects.bulk_create(objs, batch_size=batch)
+        Cable.objects.bulk_create(r.cables, batch_size=batch)
+        Cassette.objects.bulk_create(r.cassettes, batch_size=batch)
+        MpoAdapter.objects.bulk_create(r.adapters, batch_size=batch)
+        Port.objects.bulk_create(r.ports, batch_size=batch)
+        ConnectorEnd.objects.bulk_create(r.ends, batch_size=batch)
         updates: list[tuple[int, int, int | None, int | None]] = []
         for a, b, ad in r.mates:
             updates.append((a.pk, b.pk, ad.pk if ad else None, 0 if ad else None))

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,361 +14,903 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, unique=True)),
-                ('connector', models.CharField(choices=[('MPO-8', 'MPO-8'), ('MPO-12', 'MPO-12'), ('MPO-16', 'MPO-16'), ('MPO-24', 'MPO-24'), ('MPO-32', 'MPO-32'), ('LC', 'LC')], max_length=10)),
-                ('tx_positions', models.JSONField(help_text='Tx positions looking into the port, key up')),
-                ('rx_positions', models.JSONField(help_text='Rx positions, paired with tx_positions in order')),
-                ('media', models.JSONField(help_text='Per fibre type: [{"fiber_type": "OM4", "reach_m": 100, "budget_db": 1.9}]')),
-                ('gender', models.CharField(choices=[('male', 'male'), ('female', 'female')], default='male', max_length=6)),
-                ('polish', models.CharField(choices=[('UPC', 'UPC'), ('APC', 'APC')], default='UPC', max_length=3)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, unique=True)),
+                (
+                    "connector",
+                    models.CharField(
+                        choices=[
+                            ("MPO-8", "MPO-8"),
+                            ("MPO-12", "MPO-12"),
+                            ("MPO-16", "MPO-16"),
+                            ("MPO-24", "MPO-24"),
+                            ("MPO-32", "MPO-32"),
+                            ("LC", "LC"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "tx_positions",
+                    models.JSONField(help_text="Tx positions looking into the port, key up"),
+                ),
+                (
+                    "rx_positions",
+                    models.JSONField(help_text="Rx positions, paired with tx_positions in order"),
+                ),
+                (
+                    "media",
+                    models.JSONField(
+                        help_text='Per fibre type: [{"fiber_type": "OM4", "reach_m": 100, "budget_db": 1.9}]'
+                    ),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[("male", "male"), ("female", "female")],
+                        default="male",
+                        max_length=6,
+                    ),
+                ),
+                (
+                    "polish",
+                    models.CharField(
+                        choices=[("UPC", "UPC"), ("APC", "APC")], default="UPC", max_length=3
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Cassette',
+            name="Cassette",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=100, unique=True)),
-                ('slot', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('polarity', models.CharField(choices=[('A', 'A'), ('B', 'B')], max_length=1)),
-                ('connector', models.CharField(choices=[('MPO-8', 'MPO-8'), ('MPO-12', 'MPO-12'), ('MPO-16', 'MPO-16'), ('MPO-24', 'MPO-24'), ('MPO-32', 'MPO-32'), ('LC', 'LC')], default='MPO-12', max_length=10)),
-                ('front_ports', models.PositiveSmallIntegerField(default=6)),
-                ('insertion_loss_db', models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=100, unique=True)),
+                ("slot", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("polarity", models.CharField(choices=[("A", "A"), ("B", "B")], max_length=1)),
+                (
+                    "connector",
+                    models.CharField(
+                        choices=[
+                            ("MPO-8", "MPO-8"),
+                            ("MPO-12", "MPO-12"),
+                            ("MPO-16", "MPO-16"),
+                            ("MPO-24", "MPO-24"),
+                            ("MPO-32", "MPO-32"),
+                            ("LC", "LC"),
+                        ],
+                        default="MPO-12",
+                        max_length=10,
+                    ),
+                ),
+                ("front_ports", models.PositiveSmallIntegerField(default=6)),
+                (
+                    "insertion_loss_db",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True),
+                ),
             ],
             options={
-                'ordering': ['label'],
+                "ordering": ["label"],
             },
         ),
         migrations.CreateModel(
-            name='Channel',
+            name="Channel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('lc_port', models.PositiveSmallIntegerField(blank=True, help_text='Cassette front port for breakout channels', null=True)),
-                ('spec', models.JSONField(blank=True, default=dict)),
-                ('status', models.CharField(choices=[('unknown', 'Not validated'), ('ok', 'OK'), ('failing', 'Failing'), ('open', 'Open (unmated end)'), ('invalid', 'Invalid path')], default='unknown', max_length=10)),
-                ('result', models.JSONField(blank=True, default=dict)),
-                ('problem_codes', models.JSONField(blank=True, default=list)),
-                ('loss_db', models.FloatField(blank=True, null=True)),
-                ('validated_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                (
+                    "lc_port",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Cassette front port for breakout channels", null=True
+                    ),
+                ),
+                ("spec", models.JSONField(blank=True, default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("unknown", "Not validated"),
+                            ("ok", "OK"),
+                            ("failing", "Failing"),
+                            ("open", "Open (unmated end)"),
+                            ("invalid", "Invalid path"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                    ),
+                ),
+                ("result", models.JSONField(blank=True, default=dict)),
+                ("problem_codes", models.JSONField(blank=True, default=list)),
+                ("loss_db", models.FloatField(blank=True, null=True)),
+                ("validated_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Device',
+            name="Device",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('role', models.CharField(blank=True, max_length=50)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("role", models.CharField(blank=True, max_length=50)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='MpoAdapter',
+            name="MpoAdapter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=100, unique=True)),
-                ('slot', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('type', models.CharField(choices=[('A', 'A'), ('B', 'B')], max_length=1)),
-                ('insertion_loss_db', models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=100, unique=True)),
+                ("slot", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("type", models.CharField(choices=[("A", "A"), ("B", "B")], max_length=1)),
+                (
+                    "insertion_loss_db",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True),
+                ),
             ],
             options={
-                'ordering': ['label'],
+                "ordering": ["label"],
             },
         ),
         migrations.CreateModel(
-            name='Panel',
+            name="Panel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('u_position', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('slot_count', models.PositiveSmallIntegerField(default=12)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("u_position", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("slot_count", models.PositiveSmallIntegerField(default=12)),
             ],
             options={
-                'ordering': ['rack__name', 'name'],
+                "ordering": ["rack__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Rack',
+            name="Rack",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('u_height', models.PositiveSmallIntegerField(default=42)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("u_height", models.PositiveSmallIntegerField(default=42)),
             ],
             options={
-                'ordering': ['room__name', 'name'],
+                "ordering": ["room__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Room',
+            name="Room",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
             ],
             options={
-                'ordering': ['site__name', 'name'],
+                "ordering": ["site__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Site',
+            name="Site",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('code', models.SlugField(max_length=30, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("code", models.SlugField(max_length=30, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Cable',
+            name="Cable",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=100, unique=True)),
-                ('kind', models.CharField(choices=[('mpo_trunk', 'MPO trunk'), ('mpo_patch', 'MPO patch cord'), ('lc_duplex', 'LC duplex cord')], max_length=10)),
-                ('polarity', models.CharField(choices=[('A', 'A'), ('B', 'B'), ('C', 'C'), ('A-B', 'A-B'), ('A-A', 'A-A')], max_length=3)),
-                ('connector', models.CharField(choices=[('MPO-8', 'MPO-8'), ('MPO-12', 'MPO-12'), ('MPO-16', 'MPO-16'), ('MPO-24', 'MPO-24'), ('MPO-32', 'MPO-32'), ('LC', 'LC')], max_length=10)),
-                ('fiber_type', models.CharField(choices=[('OM3', 'OM3'), ('OM4', 'OM4'), ('OM5', 'OM5'), ('OS2', 'OS2')], max_length=3)),
-                ('length_m', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True)),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('installed', 'Installed'), ('retired', 'Retired')], default='installed', max_length=10)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=100, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mpo_trunk", "MPO trunk"),
+                            ("mpo_patch", "MPO patch cord"),
+                            ("lc_duplex", "LC duplex cord"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[
+                            ("A", "A"),
+                            ("B", "B"),
+                            ("C", "C"),
+                            ("A-B", "A-B"),
+                            ("A-A", "A-A"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "connector",
+                    models.CharField(
+                        choices=[
+                            ("MPO-8", "MPO-8"),
+                            ("MPO-12", "MPO-12"),
+                            ("MPO-16", "MPO-16"),
+                            ("MPO-24", "MPO-24"),
+                            ("MPO-32", "MPO-32"),
+                            ("LC", "LC"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "fiber_type",
+                    models.CharField(
+                        choices=[("OM3", "OM3"), ("OM4", "OM4"), ("OM5", "OM5"), ("OS2", "OS2")],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "length_m",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("installed", "Installed"),
+                            ("retired", "Retired"),
+                        ],
+                        default="installed",
+                        max_length=10,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['label'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('connector__in', ['MPO-8', 'MPO-12', 'MPO-16', 'MPO-24', 'MPO-32']), ('kind__in', ['mpo_trunk', 'mpo_patch']), ('polarity__in', ['A', 'B', 'C'])), models.Q(('connector', 'LC'), ('kind', 'lc_duplex'), ('polarity__in', ['A-B', 'A-A'])), _connector='OR'), name='cable_kind_matches_polarity_and_connector'), models.CheckConstraint(condition=models.Q(('length_m__isnull', True), ('length_m__gte', 0), _connector='OR'), name='cable_length_non_negative')],
+                "ordering": ["label"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                (
+                                    "connector__in",
+                                    ["MPO-8", "MPO-12", "MPO-16", "MPO-24", "MPO-32"],
+                                ),
+                                ("kind__in", ["mpo_trunk", "mpo_patch"]),
+                                ("polarity__in", ["A", "B", "C"]),
+                            ),
+                            models.Q(
+                                ("connector", "LC"),
+                                ("kind", "lc_duplex"),
+                                ("polarity__in", ["A-B", "A-A"]),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="cable_kind_matches_polarity_and_connector",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("length_m__isnull", True), ("length_m__gte", 0), _connector="OR"
+                        ),
+                        name="cable_length_non_negative",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConnectorEnd',
+            name="ConnectorEnd",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=120, unique=True)),
-                ('gender', models.CharField(choices=[('male', 'male'), ('female', 'female')], max_length=6)),
-                ('polish', models.CharField(choices=[('UPC', 'UPC'), ('APC', 'APC')], default='UPC', max_length=3)),
-                ('key', models.CharField(choices=[('up', 'Key up'), ('down', 'Key down')], default='up', max_length=4)),
-                ('mating_cycles', models.PositiveIntegerField(default=0)),
-                ('insertion_loss_db', models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True)),
-                ('cable_end', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('cassette_port', models.PositiveSmallIntegerField(blank=True, help_text='0 is the rear MPO; 1… are the front duplex ports', null=True)),
-                ('adapter_side', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('cable', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ends', to='inventory.cable')),
-                ('cassette', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ends', to='inventory.cassette')),
-                ('mate', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='inventory.connectorend')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=120, unique=True)),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[("male", "male"), ("female", "female")], max_length=6
+                    ),
+                ),
+                (
+                    "polish",
+                    models.CharField(
+                        choices=[("UPC", "UPC"), ("APC", "APC")], default="UPC", max_length=3
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        choices=[("up", "Key up"), ("down", "Key down")], default="up", max_length=4
+                    ),
+                ),
+                ("mating_cycles", models.PositiveIntegerField(default=0)),
+                (
+                    "insertion_loss_db",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True),
+                ),
+                ("cable_end", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "cassette_port",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="0 is the rear MPO; 1… are the front duplex ports",
+                        null=True,
+                    ),
+                ),
+                ("adapter_side", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "cable",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ends",
+                        to="inventory.cable",
+                    ),
+                ),
+                (
+                    "cassette",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ends",
+                        to="inventory.cassette",
+                    ),
+                ),
+                (
+                    "mate",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="inventory.connectorend",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['label'],
+                "ordering": ["label"],
             },
         ),
         migrations.CreateModel(
-            name='ChannelEnd',
+            name="ChannelEnd",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='inventory.channel')),
-                ('end', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='inventory.connectorend')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="inventory.channel",
+                    ),
+                ),
+                (
+                    "end",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="inventory.connectorend",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='channel',
-            name='ends',
-            field=models.ManyToManyField(related_name='channels', through='inventory.ChannelEnd', to='inventory.connectorend'),
+            model_name="channel",
+            name="ends",
+            field=models.ManyToManyField(
+                related_name="channels", through="inventory.ChannelEnd", to="inventory.connectorend"
+            ),
         ),
         migrations.CreateModel(
-            name='ConnectorModel',
+            name="ConnectorModel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('maker', models.CharField(max_length=100)),
-                ('name', models.CharField(max_length=100)),
-                ('brand', models.CharField(choices=[('generic', 'generic'), ('MTP', 'MTP'), ('MTP PRO', 'MTP PRO')], max_length=10)),
-                ('family', models.CharField(choices=[('MPO-8', 'MPO-8'), ('MPO-12', 'MPO-12'), ('MPO-16', 'MPO-16'), ('MPO-24', 'MPO-24'), ('MPO-32', 'MPO-32'), ('LC', 'LC')], max_length=10)),
-                ('rated_cycles', models.PositiveIntegerField(default=500)),
-                ('typical_loss_db', models.DecimalField(decimal_places=2, default=0.35, max_digits=4)),
-                ('max_loss_db', models.DecimalField(decimal_places=2, default=0.75, max_digits=4)),
-                ('gender_field_changeable', models.BooleanField(default=False)),
-                ('polarity_field_changeable', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("maker", models.CharField(max_length=100)),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "brand",
+                    models.CharField(
+                        choices=[("generic", "generic"), ("MTP", "MTP"), ("MTP PRO", "MTP PRO")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "family",
+                    models.CharField(
+                        choices=[
+                            ("MPO-8", "MPO-8"),
+                            ("MPO-12", "MPO-12"),
+                            ("MPO-16", "MPO-16"),
+                            ("MPO-24", "MPO-24"),
+                            ("MPO-32", "MPO-32"),
+                            ("LC", "LC"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("rated_cycles", models.PositiveIntegerField(default=500)),
+                (
+                    "typical_loss_db",
+                    models.DecimalField(decimal_places=2, default=0.35, max_digits=4),
+                ),
+                ("max_loss_db", models.DecimalField(decimal_places=2, default=0.75, max_digits=4)),
+                ("gender_field_changeable", models.BooleanField(default=False)),
+                ("polarity_field_changeable", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ['maker', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('maker', 'name'), name='connector_model_unique'), models.CheckConstraint(condition=models.Q(('rated_cycles__gte', 1)), name='connector_model_rated_cycles_pos'), models.CheckConstraint(condition=models.Q(('typical_loss_db__gte', 0), ('typical_loss_db__lte', models.F('max_loss_db'))), name='connector_model_loss_order')],
+                "ordering": ["maker", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("maker", "name"), name="connector_model_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("rated_cycles__gte", 1)),
+                        name="connector_model_rated_cycles_pos",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("typical_loss_db__gte", 0),
+                            ("typical_loss_db__lte", models.F("max_loss_db")),
+                        ),
+                        name="connector_model_loss_order",
+                    ),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='connectorend',
-            name='connector_model',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inventory.connectormodel'),
+            model_name="connectorend",
+            name="connector_model",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="inventory.connectormodel",
+            ),
         ),
         migrations.CreateModel(
-            name='MacEvent',
+            name="MacEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('action', models.CharField(choices=[('connect', 'Connect'), ('disconnect', 'Disconnect'), ('move', 'Move'), ('change_gender', 'Change gender'), ('change_polarity', 'Change polarity'), ('clean_inspect', 'Clean / inspect'), ('replace', 'Replace')], max_length=20)),
-                ('work_order', models.CharField(blank=True, max_length=100)),
-                ('note', models.TextField(blank=True)),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('outcome', models.JSONField(blank=True, null=True)),
-                ('cable', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inventory.cable')),
-                ('end_a', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inventory.connectorend')),
-                ('end_b', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inventory.connectorend')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('adapter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inventory.mpoadapter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("connect", "Connect"),
+                            ("disconnect", "Disconnect"),
+                            ("move", "Move"),
+                            ("change_gender", "Change gender"),
+                            ("change_polarity", "Change polarity"),
+                            ("clean_inspect", "Clean / inspect"),
+                            ("replace", "Replace"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("work_order", models.CharField(blank=True, max_length=100)),
+                ("note", models.TextField(blank=True)),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("outcome", models.JSONField(blank=True, null=True)),
+                (
+                    "cable",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="inventory.cable",
+                    ),
+                ),
+                (
+                    "end_a",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="inventory.connectorend",
+                    ),
+                ),
+                (
+                    "end_b",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="inventory.connectorend",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "adapter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="inventory.mpoadapter",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='connectorend',
-            name='adapter',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ends', to='inventory.mpoadapter'),
+            model_name="connectorend",
+            name="adapter",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="ends",
+                to="inventory.mpoadapter",
+            ),
         ),
         migrations.AddField(
-            model_name='mpoadapter',
-            name='panel',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='adapters', to='inventory.panel'),
+            model_name="mpoadapter",
+            name="panel",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="adapters",
+                to="inventory.panel",
+            ),
         ),
         migrations.AddField(
-            model_name='cassette',
-            name='panel',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cassettes', to='inventory.panel'),
+            model_name="cassette",
+            name="panel",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cassettes",
+                to="inventory.panel",
+            ),
         ),
         migrations.CreateModel(
-            name='Port',
+            name="Port",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ports', to='inventory.application')),
-                ('device', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ports', to='inventory.device')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ports",
+                        to="inventory.application",
+                    ),
+                ),
+                (
+                    "device",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ports",
+                        to="inventory.device",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['device__name', 'name'],
+                "ordering": ["device__name", "name"],
             },
         ),
         migrations.AddField(
-            model_name='connectorend',
-            name='port',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='end', to='inventory.port'),
+            model_name="connectorend",
+            name="port",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="end",
+                to="inventory.port",
+            ),
         ),
         migrations.AddField(
-            model_name='channel',
-            name='a_port',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='channels_from', to='inventory.port'),
+            model_name="channel",
+            name="a_port",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="channels_from",
+                to="inventory.port",
+            ),
         ),
         migrations.AddField(
-            model_name='channel',
-            name='b_port',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='channels_to', to='inventory.port'),
+            model_name="channel",
+            name="b_port",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="channels_to",
+                to="inventory.port",
+            ),
         ),
         migrations.AddField(
-            model_name='panel',
-            name='rack',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='panels', to='inventory.rack'),
+            model_name="panel",
+            name="rack",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="panels",
+                to="inventory.rack",
+            ),
         ),
         migrations.AddField(
-            model_name='device',
-            name='rack',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='devices', to='inventory.rack'),
+            model_name="device",
+            name="rack",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="devices",
+                to="inventory.rack",
+            ),
         ),
         migrations.AddField(
-            model_name='rack',
-            name='room',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='racks', to='inventory.room'),
+            model_name="rack",
+            name="room",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="racks",
+                to="inventory.room",
+            ),
         ),
         migrations.AddField(
-            model_name='room',
-            name='site',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rooms', to='inventory.site'),
+            model_name="room",
+            name="site",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="rooms",
+                to="inventory.site",
+            ),
         ),
         migrations.AddIndex(
-            model_name='channelend',
-            index=models.Index(fields=['end'], name='channel_end_by_end_idx'),
+            model_name="channelend",
+            index=models.Index(fields=["end"], name="channel_end_by_end_idx"),
         ),
         migrations.AddConstraint(
-            model_name='channelend',
-            constraint=models.UniqueConstraint(fields=('channel', 'end'), name='channel_end_unique'),
+            model_name="channelend",
+            constraint=models.UniqueConstraint(
+                fields=("channel", "end"), name="channel_end_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mpoadapter',
-            constraint=models.UniqueConstraint(fields=('panel', 'slot'), name='adapter_unique_slot'),
+            model_name="mpoadapter",
+            constraint=models.UniqueConstraint(
+                fields=("panel", "slot"), name="adapter_unique_slot"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cassette',
-            constraint=models.UniqueConstraint(fields=('panel', 'slot'), name='cassette_unique_slot'),
+            model_name="cassette",
+            constraint=models.UniqueConstraint(
+                fields=("panel", "slot"), name="cassette_unique_slot"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cassette',
-            constraint=models.CheckConstraint(condition=models.Q(('front_ports__gte', 1), ('front_ports__lte', 16)), name='cassette_front_ports_range'),
+            model_name="cassette",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("front_ports__gte", 1), ("front_ports__lte", 16)),
+                name="cassette_front_ports_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cassette',
-            constraint=models.CheckConstraint(condition=models.Q(('connector__in', ['MPO-8', 'MPO-12', 'MPO-16', 'MPO-24', 'MPO-32'])), name='cassette_rear_is_mpo'),
+            model_name="cassette",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("connector__in", ["MPO-8", "MPO-12", "MPO-16", "MPO-24", "MPO-32"])
+                ),
+                name="cassette_rear_is_mpo",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='port',
-            constraint=models.UniqueConstraint(fields=('device', 'name'), name='port_unique_name_per_device'),
+            model_name="port",
+            constraint=models.UniqueConstraint(
+                fields=("device", "name"), name="port_unique_name_per_device"
+            ),
         ),
         migrations.AddIndex(
-            model_name='connectorend',
-            index=models.Index(fields=['mating_cycles'], name='end_mating_cycles_idx'),
+            model_name="connectorend",
+            index=models.Index(fields=["mating_cycles"], name="end_mating_cycles_idx"),
         ),
         migrations.AddConstraint(
-            model_name='connectorend',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('cable__isnull', False), ('cable_end__in', [0, 1]), ('cable_end__isnull', False), ('cassette__isnull', True), ('cassette_port__isnull', True), ('port__isnull', True)), models.Q(('cassette__isnull', False), ('cassette_port__isnull', False), ('cable__isnull', True), ('cable_end__isnull', True), ('port__isnull', True)), models.Q(('cable__isnull', True), ('cable_end__isnull', True), ('port__isnull', False), ('cassette__isnull', True), ('cassette_port__isnull', True)), _connector='OR'), name='end_has_exactly_one_owner'),
+            model_name="connectorend",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("cable__isnull", False),
+                        ("cable_end__in", [0, 1]),
+                        ("cable_end__isnull", False),
+                        ("cassette__isnull", True),
+                        ("cassette_port__isnull", True),
+                        ("port__isnull", True),
+                    ),
+                    models.Q(
+                        ("cassette__isnull", False),
+                        ("cassette_port__isnull", False),
+                        ("cable__isnull", True),
+                        ("cable_end__isnull", True),
+                        ("port__isnull", True),
+                    ),
+                    models.Q(
+                        ("cable__isnull", True),
+                        ("cable_end__isnull", True),
+                        ("port__isnull", False),
+                        ("cassette__isnull", True),
+                        ("cassette_port__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="end_has_exactly_one_owner",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='connectorend',
-            constraint=models.UniqueConstraint(fields=('cable', 'cable_end'), name='end_unique_cable_end'),
+            model_name="connectorend",
+            constraint=models.UniqueConstraint(
+                fields=("cable", "cable_end"), name="end_unique_cable_end"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='connectorend',
-            constraint=models.UniqueConstraint(fields=('cassette', 'cassette_port'), name='end_unique_cassette_port'),
+            model_name="connectorend",
+            constraint=models.UniqueConstraint(
+                fields=("cassette", "cassette_port"), name="end_unique_cassette_port"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='connectorend',
-            constraint=models.UniqueConstraint(fields=('adapter', 'adapter_side'), name='end_unique_adapter_side'),
+            model_name="connectorend",
+            constraint=models.UniqueConstraint(
+                fields=("adapter", "adapter_side"), name="end_unique_adapter_side"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='connectorend',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('adapter__isnull', True), ('adapter_side__isnull', True)), models.Q(('adapter__isnull', False), ('adapter_side__in', [0, 1]), ('adapter_side__isnull', False)), _connector='OR'), name='end_adapter_side_with_adapter'),
+            model_name="connectorend",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("adapter__isnull", True), ("adapter_side__isnull", True)),
+                    models.Q(
+                        ("adapter__isnull", False),
+                        ("adapter_side__in", [0, 1]),
+                        ("adapter_side__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="end_adapter_side_with_adapter",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='connectorend',
-            constraint=models.CheckConstraint(condition=models.Q(('mate', models.F('id')), _negated=True), name='end_not_mated_to_itself'),
+            model_name="connectorend",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("mate", models.F("id")), _negated=True),
+                name="end_not_mated_to_itself",
+            ),
         ),
         migrations.AddIndex(
-            model_name='channel',
-            index=models.Index(fields=['status'], name='channel_status_idx'),
+            model_name="channel",
+            index=models.Index(fields=["status"], name="channel_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='channel',
-            constraint=models.CheckConstraint(condition=models.Q(('a_port', models.F('b_port')), _negated=True), name='channel_distinct_ports'),
+            model_name="channel",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("a_port", models.F("b_port")), _negated=True),
+                name="channel_distinct_ports",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='panel',
-            constraint=models.UniqueConstraint(fields=('rack', 'name'), name='panel_unique_name_per_rack'),
+            model_name="panel",
+            constraint=models.UniqueConstraint(
+                fields=("rack", "name"), name="panel_unique_name_per_rack"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='panel',
-            constraint=models.CheckConstraint(condition=models.Q(('slot_count__gte', 1), ('slot_count__lte', 288)), name='panel_slot_count_range'),
+            model_name="panel",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("slot_count__gte", 1), ("slot_count__lte", 288)),
+                name="panel_slot_count_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rack',
-            constraint=models.UniqueConstraint(fields=('room', 'name'), name='rack_unique_name_per_room'),
+            model_name="rack",
+            constraint=models.UniqueConstraint(
+                fields=("room", "name"), name="rack_unique_name_per_room"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rack',
-            constraint=models.CheckConstraint(condition=models.Q(('u_height__gte', 1), ('u_height__lte', 60)), name='rack_u_height_range'),
+            model_name="rack",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u_height__gte", 1), ("u_height__lte", 60)),
+                name="rack_u_height_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='room',
-            constraint=models.UniqueConstraint(fields=('site', 'name'), name='room_unique_name_per_site'),
+            model_name="room",
+            constraint=models.UniqueConstraint(
+                fields=("site", "name"), name="room_unique_name_per_site"
+            ),
         ),
     ]

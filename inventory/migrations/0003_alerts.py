@@ -4,7 +4,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
 #: Starting figures for what a reorder costs and how long it takes (admins edit them).
 REORDER_FIGURES = [
     ("mpo_trunk", "420.00", 21),
@@ -25,87 +24,217 @@ def seed_reorder_figures(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inventory', '0002_applications'),
+        ("inventory", "0002_applications"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReorderFigure',
+            name="ReorderFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('part', models.CharField(choices=[('mpo_trunk', 'MPO trunk'), ('mpo_patch', 'MPO patch cord'), ('lc_duplex', 'LC duplex cord'), ('cassette', 'Breakout cassette'), ('transceiver', 'Transceiver'), ('pin_clamp', 'MTP PRO pin clamp')], max_length=12, unique=True)),
-                ('cost', models.DecimalField(decimal_places=2, max_digits=10)),
-                ('currency', models.CharField(default='EUR', max_length=3)),
-                ('lead_time_days', models.PositiveSmallIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "part",
+                    models.CharField(
+                        choices=[
+                            ("mpo_trunk", "MPO trunk"),
+                            ("mpo_patch", "MPO patch cord"),
+                            ("lc_duplex", "LC duplex cord"),
+                            ("cassette", "Breakout cassette"),
+                            ("transceiver", "Transceiver"),
+                            ("pin_clamp", "MTP PRO pin clamp"),
+                        ],
+                        max_length=12,
+                        unique=True,
+                    ),
+                ),
+                ("cost", models.DecimalField(decimal_places=2, max_digits=10)),
+                ("currency", models.CharField(default="EUR", max_length=3)),
+                ("lead_time_days", models.PositiveSmallIntegerField()),
             ],
             options={
-                'ordering': ['part'],
+                "ordering": ["part"],
             },
         ),
         migrations.CreateModel(
-            name='PinService',
+            name="PinService",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cycles_at_service', models.PositiveIntegerField()),
-                ('serviced_at', models.DateTimeField()),
-                ('end', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='inventory.connectorend')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("cycles_at_service", models.PositiveIntegerField()),
+                ("serviced_at", models.DateTimeField()),
+                (
+                    "end",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="inventory.connectorend",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-serviced_at'],
+                "ordering": ["-serviced_at"],
             },
         ),
         migrations.CreateModel(
-            name='DigestDelivery',
+            name="DigestDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('week', models.DateField(help_text='Monday of the ISO week the digest belongs to')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('sent', 'Sent'), ('skipped', 'Nothing to send')], default='pending', max_length=8)),
-                ('subject', models.CharField(blank=True, max_length=200)),
-                ('summary', models.JSONField(blank=True, default=dict)),
-                ('message_id', models.CharField(blank=True, max_length=200)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "week",
+                    models.DateField(help_text="Monday of the ISO week the digest belongs to"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("sent", "Sent"),
+                            ("skipped", "Nothing to send"),
+                        ],
+                        default="pending",
+                        max_length=8,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=200)),
+                ("summary", models.JSONField(blank=True, default=dict)),
+                ("message_id", models.CharField(blank=True, max_length=200)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-week', 'recipient_id'],
-                'constraints': [models.UniqueConstraint(fields=('recipient', 'week'), name='digest_once_per_week')],
+                "ordering": ["-week", "recipient_id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("recipient", "week"), name="digest_once_per_week"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DigestSubscription',
+            name="DigestSubscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('send_all_clear', models.BooleanField(default=True, help_text="On a quiet week send a short 'all clear' (else send nothing)")),
-                ('active', models.BooleanField(default=True)),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='inventory.site')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='digest_subscriptions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "send_all_clear",
+                    models.BooleanField(
+                        default=True,
+                        help_text="On a quiet week send a short 'all clear' (else send nothing)",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="inventory.site",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="digest_subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['user_id', 'site_id'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'site'), name='digest_sub_unique_site'), models.UniqueConstraint(condition=models.Q(('site__isnull', True)), fields=('user',), name='digest_sub_unique_all_sites')],
+                "ordering": ["user_id", "site_id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "site"), name="digest_sub_unique_site"),
+                    models.UniqueConstraint(
+                        condition=models.Q(("site__isnull", True)),
+                        fields=("user",),
+                        name="digest_sub_unique_all_sites",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='WearAlert',
+            name="WearAlert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('warning', 'Warning (near rating)'), ('critical', 'Critical (at or past rating)')], max_length=10)),
-                ('kind', models.CharField(choices=[('guide_pins', 'Guide pins'), ('end_face', 'End face')], max_length=12)),
-                ('cycles', models.PositiveIntegerField(help_text='Cycles counted when the alert opened')),
-                ('rated_cycles', models.PositiveIntegerField()),
-                ('opened_at', models.DateTimeField(db_index=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_reason', models.CharField(blank=True, max_length=20)),
-                ('end', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='inventory.connectorend')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("warning", "Warning (near rating)"),
+                            ("critical", "Critical (at or past rating)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("guide_pins", "Guide pins"), ("end_face", "End face")],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "cycles",
+                    models.PositiveIntegerField(help_text="Cycles counted when the alert opened"),
+                ),
+                ("rated_cycles", models.PositiveIntegerField()),
+                ("opened_at", models.DateTimeField(db_index=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_reason", models.CharField(blank=True, max_length=20)),
+                (
+                    "end",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="inventory.connectorend",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-opened_at', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('closed_at__isnull', True)), fields=('end', 'level'), name='wear_alert_one_open_per_end_level')],
+                "ordering": ["-opened_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("closed_at__isnull", True)),
+                        fields=("end", "level"),
+                        name="wear_alert_one_open_per_end_level",
+                    )
+                ],
             },
         ),
         # The wear scan walks, per connector model, the ends at or past a cycle threshold:

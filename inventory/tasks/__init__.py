@@ -4,6 +4,6 @@ Each job lives in its own module; importing them here lets Celery's autodiscover
 (which looks for ``inventory.tasks``) register them all.
 """
 
+from inventory.tasks.digest import *  # noqa: F403
 from inventory.tasks.revalidation import *  # noqa: F403
 from inventory.tasks.wear import *  # noqa: F403
-from inventory.tasks.digest import *  # noqa: F403

@@ -1,11 +1,13 @@
 """`manage.py validate_channel`: exit 0 all pass, 1 any fails, 2 invalid; --json output.
 
-Runs the real command in a subprocess (it needs Django settings, not a database).
+Runs the real command in a subprocess, on a freshly migrated SQLite database (the
+catalogue comes from the admin-editable Application rows).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +21,28 @@ ROOT = Path(__file__).resolve().parents[2]
 GOOD = spec(tx(), mpo("B"), tx(), name="good")
 BAD = spec(tx(), mpo("A", id="cord-17"), tx(), name="bad")
 INVALID = spec(tx(), mpo("B"), mpo("B"), tx(), name="invalid")
+ENV: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_database(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Give the command subprocess a database of its own, migrated once per module."""
+    db = tmp_path_factory.mktemp("validate_channel") / "db.sqlite3"
+    ENV.clear()
+    ENV.update(
+        {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        DATABASE_URL=f"sqlite:///{db}",
+    )
+    done = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def run(document: Any, *args: str, stdin: bool = False, tmp_path: Path | None = None) -> Any:
@@ -33,6 +57,7 @@ def run(document: Any, *args: str, stdin: bool = False, tmp_path: Path | None = 
     return subprocess.run(
         [sys.executable, "manage.py", "validate_channel", target, *args],
         cwd=ROOT,
+        env=ENV,
         input=feed,
         capture_output=True,
         text=True,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
     path("sites/", views.SiteListView.as_view(), name="site_list"),
     path("racks/", views.RackListView.as_view(), name="rack_list"),
     path("panels/", views.PanelListView.as_view(), name="panel_list"),

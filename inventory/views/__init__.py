@@ -6,4 +6,5 @@ from inventory.views.dashboard import *  # noqa: F403
 from inventory.views.lists import *  # noqa: F403
 from inventory.views.macs import *  # noqa: F403
 from inventory.views.planner import *  # noqa: F403
+from inventory.views.profile import *  # noqa: F403
 from inventory.views.search import *  # noqa: F403

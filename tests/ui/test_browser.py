@@ -6,6 +6,7 @@ and the MAC form, at desktop and phone (390 px) width, go to test-artifacts/scre
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -129,14 +130,23 @@ def test_plan_a_channel_in_the_planner(page: Page, live_server, plant, tech, con
     expect(page.get_by_test_id("verdict")).to_contain_text("Passes")  # one Type B cord
     page.get_by_role("button", name=re.compile("Remove part 2")).click()
     expect(page.locator(".part:not(.empty)")).to_have_count(2)
-    # Put a straight (Type A) cord back between the ports, by editing the spec text.
-    spec = page.locator("#spec-text")
-    spec.fill(
-        spec.input_value().replace(
-            '"application": "100GBASE-SR4"\n    },',
-            '"application": "100GBASE-SR4"\n    }, {"kind": "mpo_cable", "connector": "MPO-12",'
-            ' "polarity": "A", "ends": [{"gender": "female"}, {"gender": "female"}]},',
-            1,
+    settle(page)  # the removal's own re-check must land before the pasted spec
+    # Put a straight (Type A) cord between the ports, by pasting a spec into the text box.
+    transceiver = {"kind": "transceiver", "application": "100GBASE-SR4"}
+    straight = {
+        "kind": "mpo_cable",
+        "connector": "MPO-12",
+        "polarity": "A",
+        "ends": [{"gender": "female"}, {"gender": "female"}],
+    }
+    page.locator("#spec-text").fill(
+        json.dumps(
+            {
+                "spec_version": 1,
+                "name": "planned-channel",
+                "elements": [transceiver, straight, transceiver],
+            },
+            indent=2,
         )
     )
     expect(page.get_by_test_id("verdict")).to_contain_text("Fails")  # Tx lands on Tx

@@ -66,6 +66,11 @@ class Candidate:
     message: str
 
 
+def _replacement(part: Any, index: int, new: Element, message: str) -> Candidate:
+    """A new part in place of ``part``: the reorder every non-field fix comes down to."""
+    return Candidate(_cost(part), False, SuggestionAction.REPLACE, index, None, new, message)
+
+
 def _cost(el: Any) -> int:
     role = getattr(el, "role", None)
     if role is not None:
@@ -110,12 +115,9 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
                         f"{el.polarity} becomes Type {polarity}, no reorder needed",
                     )
                 else:
-                    yield Candidate(
-                        _cost(el),
-                        False,
-                        SuggestionAction.REPLACE,
+                    yield _replacement(
+                        el,
                         index,
-                        None,
                         new,
                         f"Replace {name} (Type {el.polarity}) with a Type {polarity} "
                         f"{el.connector} cable",
@@ -133,12 +135,9 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
             )
         elif kind == "mpo_adapter":
             other_type = AdapterType.B if el.type is AdapterType.A else AdapterType.A
-            yield Candidate(
-                _cost(el),
-                False,
-                SuggestionAction.REPLACE,
+            yield _replacement(
+                el,
                 index,
-                None,
                 replace(el, type=other_type),
                 f"Replace {name} ({_ADAPTER_WORDS[el.type]}) with a "
                 f"{_ADAPTER_WORDS[other_type]} adapter",
@@ -158,12 +157,9 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
             other_pol = (
                 CassettePolarity.B if el.polarity is CassettePolarity.A else CassettePolarity.A
             )
-            yield Candidate(
-                _cost(el),
-                False,
-                SuggestionAction.REPLACE,
+            yield _replacement(
+                el,
                 index,
-                None,
                 replace(el, polarity=other_pol),
                 f"Replace {name} (Type {el.polarity}) with a Type {other_pol} cassette",
             )
@@ -209,12 +205,9 @@ def gender_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
                 "clamp on site",
             )
         elif side == REAR:
-            yield Candidate(
-                _cost(el),
-                False,
-                SuggestionAction.REPLACE,
+            yield _replacement(
+                el,
                 index,
-                None,
                 new,
                 f"Replace {name} with one whose rear MPO is {word}",
             )
@@ -240,12 +233,9 @@ def keying_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
         if target == "LC":
             continue
         new = replace(el, connector=Connector(target))
-        yield Candidate(
-            _cost(el),
-            False,
-            SuggestionAction.REPLACE,
+        yield _replacement(
+            el,
             index,
-            None,
             new,
             f"Replace {ctx.describe(index)} ({el.connector}) with an {target} one",
         )
@@ -255,12 +245,9 @@ def polish_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     """Yield turning an adapter to key-up/key-down, or replacing a part with the other polish."""
     el = ctx.elements[problem.element]
     if el.kind.value == "mpo_adapter" and el.type is AdapterType.B:
-        yield Candidate(
-            _cost(el),
-            False,
-            SuggestionAction.REPLACE,
+        yield _replacement(
+            el,
             problem.element,
-            None,
             replace(el, type=AdapterType.A),
             f"Replace {ctx.describe(problem.element)} with a key-up to key-down (Type A) "
             "adapter, as APC needs",
@@ -274,12 +261,9 @@ def polish_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
             new = _with_end(part, side, replace(part.mpo_end, polish=target))
         else:
             new = replace(part, ends=tuple(replace(e, polish=target) for e in part.ends))
-        yield Candidate(
-            _cost(part),
-            False,
-            SuggestionAction.REPLACE,
+        yield _replacement(
+            part,
             index,
-            None,
             new,
             f"Replace {ctx.describe(index)} with an {target.value} one",
         )
@@ -292,12 +276,9 @@ def fiber_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
         if spec.fiber_type is not el.fiber_type:
             fiber = spec.fiber_type
             new = replace(el, fiber_type=fiber)
-            yield Candidate(
-                _cost(el),
-                False,
-                SuggestionAction.REPLACE,
+            yield _replacement(
+                el,
                 problem.element,
-                None,
                 new,
                 f"Replace {ctx.describe(problem.element)} ({el.fiber_type}) with {fiber} fibre",
             )
@@ -312,34 +293,25 @@ def loss_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
             kind == "cassette"
             and (el.insertion_loss_db or ctx.catalogue.cassette_loss_db) > LOW_LOSS_DB
         ):
-            yield Candidate(
-                _cost(el),
-                False,
-                SuggestionAction.REPLACE,
+            yield _replacement(
+                el,
                 index,
-                None,
                 replace(el, insertion_loss_db=LOW_LOSS_DB),
                 f"Replace {name} with a low-loss module ({LOW_LOSS_DB} dB)",
             )
         elif kind in ("mpo_adapter", "lc_adapter") and (el.insertion_loss_db or 0) > LOW_LOSS_DB:
-            yield Candidate(
-                _cost(el),
-                False,
-                SuggestionAction.REPLACE,
+            yield _replacement(
+                el,
                 index,
-                None,
                 replace(el, insertion_loss_db=LOW_LOSS_DB),
                 f"Replace {name} with a low-loss adapter ({LOW_LOSS_DB} dB)",
             )
         elif kind == "mpo_cable":
             ends = tuple(replace(e, brand=Brand.MTP, insertion_loss_db=None) for e in el.ends)
             if ends != el.ends:
-                yield Candidate(
-                    _cost(el),
-                    False,
-                    SuggestionAction.REPLACE,
+                yield _replacement(
+                    el,
                     index,
-                    None,
                     replace(el, ends=ends),
                     f"Replace {name} with a low-loss MTP one",
                 )
@@ -356,12 +328,9 @@ def reach_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
             excess = loss.length_m - (loss.reach_m or loss.length_m)
             shorter = int(el.length_m - excess)
             if shorter > 0:
-                yield Candidate(
-                    _cost(el),
-                    False,
-                    SuggestionAction.REPLACE,
+                yield _replacement(
+                    el,
                     index,
-                    None,
                     replace(el, length_m=float(shorter)),
                     f"Replace {ctx.describe(index)} ({el.length_m:g} m) with one of at most "
                     f"{shorter} m, or route the channel shorter",
@@ -386,12 +355,9 @@ def wear_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     name = ctx.describe(problem.element)
     kind = el.kind.value
     if kind == "transceiver":
-        yield Candidate(
-            _cost(el),
-            False,
-            SuggestionAction.REPLACE,
+        yield _replacement(
+            el,
             problem.element,
-            None,
             replace(el, mating_cycles=0),
             f"Replace {name} (or move the channel to a fresh port) and clean and inspect "
             "the plug that mates with it",
@@ -421,12 +387,9 @@ def wear_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     fresh = el
     for side, end in worn:
         fresh = _with_end(fresh, side, replace(end, mating_cycles=0))
-    yield Candidate(
-        _cost(el),
-        False,
-        SuggestionAction.REPLACE,
+    yield _replacement(
+        el,
         problem.element,
-        None,
         fresh,
         f"Replace {name}: it is at or past its rated mating cycles",
     )

@@ -13,11 +13,14 @@ never disagree about where a fibre goes.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from inventory.models import (
     Application,
@@ -63,32 +66,119 @@ END_FIELDS = (
 (ID, LABEL, MODEL, GENDER, POLISH, CYCLES, LOSS, CABLE, CABLE_END, CASSETTE, CASSETTE_PORT,
  PORT, MATE, ADAPTER) = range(len(END_FIELDS))  # fmt: skip
 
+# Every row carries one more column, a 64-bit digest of the columns above it (see
+# `_values`), so that a re-validation can tell an unchanged path without rebuilding it.
+DIGEST = -1
+
 CABLE_FIELDS = ("id", "label", "kind", "polarity", "connector", "fiber_type", "length_m")
 CASSETTE_FIELDS = ("id", "label", "polarity", "connector", "insertion_loss_db")
 ADAPTER_FIELDS = ("id", "label", "type", "insertion_loss_db")
 PORT_FIELDS = ("id", "device__name", "name", "application__name")
 MODEL_FIELDS = ("id", "brand", "family", "rated_cycles", "max_loss_db")
+# What each table's digest covers, in SQL: every column a spec or a verdict reads.
+_DIGESTED = {
+    ConnectorEnd: "id, label, connector_model_id, gender, polish, mating_cycles, "
+    "insertion_loss_db, cable_end, cassette_port",
+    Cable: "id, label, kind, polarity, connector, fiber_type, length_m",
+    Cassette: "id, label, polarity, connector, insertion_loss_db",
+    MpoAdapter: "id, label, type, insertion_loss_db",
+}
 
 Row = tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
+def _values(qs: QuerySet[Any], fields: tuple[str, ...]) -> Iterable[Row]:
+    """Yield ``fields`` of each row plus its digest (computed by PostgreSQL where it can be).
+
+    The digest is stable between runs on one database, which is all a stored fingerprint
+    needs; PostgreSQL hashes in C while the rows stream, the fallback hashes the repr.
+    """
+    digested = _DIGESTED.get(qs.model)
+    if digested is not None and connection.vendor == "postgresql":
+        sql = f"hashtextextended(ROW({digested})::text, 0)"
+        annotated = qs.annotate(_digest=RawSQL(sql, ()))
+        return annotated.values_list(*fields, "_digest").iterator(chunk_size=20000)
+    rows = qs.values_list(*fields).iterator(chunk_size=20000)
+    return ((*r, zlib.crc32(repr(r).encode())) for r in rows)
+
+
+# The parts of a traced path, each a tuple whose first item says what it is; rows are
+# the Plant's own tuples, so a part names exactly the inventory rows it was built from.
+P_PORT = 0  # (P_PORT, end row of the port's face)
+P_ADAPTER = 1  # (P_ADAPTER, adapter id)
+P_COUPLER = 2  # (P_COUPLER, end row of the LC plug whose adapter joins two cords)
+P_CABLE = 3  # (P_CABLE, cable row, near end row, far end row)
+P_CASSETTE = 4  # (P_CASSETTE, cassette row, rear end row, front port, front end row)
+
+Part = tuple[Any, ...]
+
+
 class Trace:
-    """One traced path: the channel spec, the connector ends on it, and how it ended.
+    """One traced path: its parts, the connector ends on it, and how it ended.
 
     ``status`` is ``complete`` (transceiver to transceiver), ``open`` (an unmated end or
-    dark fibres) or ``loop`` (the path came back on itself).
+    dark fibres) or ``loop`` (the path came back on itself). ``spec`` (the channel spec
+    of the contract) is written on first use: a re-validation that finds a path
+    unchanged never needs it.
     """
 
-    spec: dict[str, Any]
-    end_ids: list[int]
-    status: str
-    message: str = ""
-    far_port_id: int | None = None
-    lc_port: int | None = None
-    #: (end pk, element index) of the LC faces (cord ends, cassette front ports) the
-    #: spec has no `end` object for: the inventory checks their wear.
-    lc_faces: list[tuple[int, int]] = field(default_factory=list)
+    __slots__ = (
+        "_spec",
+        "digest",
+        "end_ids",
+        "far_port_id",
+        "lc_faces",
+        "lc_port",
+        "message",
+        "name",
+        "parts",
+        "plant",
+        "status",
+    )
+
+    def __init__(
+        self,
+        plant: Plant | None,
+        parts: list[Part],
+        end_ids: list[int],
+        status: str,
+        message: str = "",
+        far_port_id: int | None = None,
+        lc_port: int | None = None,
+        lc_faces: list[tuple[int, int]] | None = None,
+        name: str = "",
+        digest: list[int] | None = None,
+    ) -> None:
+        self.plant = plant
+        self.parts = parts
+        self.end_ids = end_ids
+        self.status = status
+        self.message = message
+        self.far_port_id = far_port_id
+        self.lc_port = lc_port
+        #: (end pk, element index) of the LC faces (cord ends, cassette front ports) the
+        #: spec has no `end` object for: the inventory checks their wear.
+        self.lc_faces = lc_faces if lc_faces is not None else []
+        self.name = name
+        #: The row digests of every part, in path order (see :meth:`Plant.digest_of`).
+        self.digest = digest if digest is not None else []
+        self._spec: dict[str, Any] | None = None
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """Return the path as a channel spec (``shared/spec/channel-spec.md``)."""
+        if self._spec is None:
+            plant = self.plant
+            elements = [] if plant is None else [plant.render(p) for p in self.parts]
+            spec: dict[str, Any] = {
+                "spec_version": 1,
+                "name": self.name or (elements[0]["label"] if elements else ""),
+                "elements": elements,
+            }
+            if elements and elements[0].get("application"):
+                spec["application"] = elements[0]["application"]
+            self._spec = spec
+        return self._spec
 
 
 @dataclass(slots=True)
@@ -105,6 +195,8 @@ class Plant:
     cable_ends: dict[int, list[int]] = field(default_factory=dict)
     cassette_ends: dict[tuple[int, int], int] = field(default_factory=dict)
     port_end: dict[int, int] = field(default_factory=dict)
+    #: A digest of the connector models and applications, which every path depends on.
+    base_digest: int = 0
 
     # --- loading ---------------------------------------------------------------------
 
@@ -112,7 +204,7 @@ class Plant:
     def load_all(cls) -> Plant:
         """Fetch the whole plant: one query per table, whatever its size."""
         plant = cls()
-        plant._add_ends(ConnectorEnd.objects.values_list(*END_FIELDS).iterator(chunk_size=20000))
+        plant._add_ends(_values(ConnectorEnd.objects.all(), END_FIELDS))
         plant._fetch_owners(everything=True)
         return plant
 
@@ -128,7 +220,7 @@ class Plant:
         while True:
             rows = [
                 r
-                for r in ConnectorEnd.objects.filter(frontier).values_list(*END_FIELDS)
+                for r in _values(ConnectorEnd.objects.filter(frontier), END_FIELDS)
                 if r[ID] not in plant.ends
             ]
             if not rows:
@@ -170,11 +262,11 @@ class Plant:
             (self.ports, Port, PORT_FIELDS, PORT),
         ]
         for target, model, fields, col in tables:
-            qs = model.objects.values_list(*fields)
+            qs = model.objects.all()
             if not everything:
                 qs = qs.filter(pk__in=ids(col))
             target.clear()
-            target.update((r[0], r) for r in qs.iterator(chunk_size=20000))
+            target.update((r[0], r) for r in _values(qs, fields))
         self.models = {r[0]: r for r in ConnectorModel.objects.values_list(*MODEL_FIELDS)}
         self.lanes = {
             name: tuple(tx) + tuple(rx)
@@ -182,6 +274,8 @@ class Plant:
                 "name", "tx_positions", "rx_positions"
             )
         }
+        shared = (sorted(self.models.items()), sorted(self.lanes.items()))
+        self.base_digest = zlib.crc32(repr(shared).encode())
 
     # --- spec pieces -----------------------------------------------------------------
 
@@ -195,7 +289,7 @@ class Plant:
             "gender": e[GENDER],
             "polish": e[POLISH],
             "brand": model[1],
-            "insertion_loss_db": float(loss),
+            "insertion_loss_db": None if loss is None else float(loss),
             "mating_cycles": e[CYCLES],
             "rated_cycles": model[3],
         }
@@ -273,6 +367,20 @@ class Plant:
     def family(self, e: Row) -> str:
         return str(self.models[e[MODEL]][2])
 
+    def render(self, part: Part) -> dict[str, Any]:
+        """Return the spec element of one part of a traced path."""
+        kind = part[0]
+        if kind == P_PORT:
+            return self.transceiver(part[1])
+        if kind == P_ADAPTER:
+            return self.adapter(part[1])
+        if kind == P_COUPLER:
+            e = part[1]
+            return {"kind": "lc_adapter", "id": f"end:{e[ID]}", "label": e[LABEL]}
+        if kind == P_CABLE:
+            return self.cable(part[1], part[2], part[3])
+        return self.cassette(part[1], part[2], part[3], part[4])
+
 
 def _carry(lit: set[int] | None, kind: str, near: str, far: str) -> set[int] | None:
     """Move lit positions across a face-to-face mating with the engine's maps."""
@@ -287,55 +395,63 @@ def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = 
 
     At a cassette entered from the rear the channel leaves by the front port its lit
     positions land on (``lc_port`` picks one when a parallel port fans out to several).
+    The walk only collects rows (``Trace.parts``) and their digests; the spec and the
+    engine's elements are built from them when someone needs them.
     """
-    start = plant.ends[plant.port_end[port_id]]
-    elements: list[dict[str, Any]] = [plant.transceiver(start)]
+    ends = plant.ends
+    start = ends[plant.port_end[port_id]]
+    port = plant.ports[port_id]
+    parts: list[Part] = [(P_PORT, start)]
+    digest = [P_PORT, start[DIGEST], port[DIGEST]]
     end_ids = [start[ID]]
     lc_ends: list[tuple[int, int]] = []
     seen = {start[ID]}
-    app = plant.ports[port_id][3]
-    lit: set[int] | None = set(plant.lanes.get(app, ())) or None
+    lit: set[int] | None = set(plant.lanes.get(port[3], ())) or None
     first_lc_port: int | None = None
     at = start
 
     def result(status: str, message: str = "", far: int | None = None) -> Trace:
-        spec = {"spec_version": 1, "name": name or elements[0]["label"], "elements": elements}
-        if elements and elements[0].get("application"):
-            spec["application"] = elements[0]["application"]
-        return Trace(spec, end_ids, status, message, far, first_lc_port, lc_ends)
+        label = name or f"{port[1]}:{port[2]}"  # unnamed, a spec is named after its port
+        return Trace(
+            plant, parts, end_ids, status, message, far, first_lc_port, lc_ends, label, digest
+        )
 
     while True:
         if at[MATE] is None:
             return result("open", f"{at[LABEL]} is not mated to anything")
-        nxt = plant.ends.get(at[MATE])
+        nxt = ends.get(at[MATE])
         if nxt is None:
             return result("open", f"{at[LABEL]} leads outside the loaded plant")
-        if nxt[ID] in seen or len(elements) >= MAX_ELEMENTS:
+        if nxt[ID] in seen or len(parts) >= MAX_ELEMENTS:
             return result("loop", f"the path comes back to {nxt[LABEL]}")
         near_family, far_family = plant.family(at), plant.family(nxt)
         if at[ADAPTER] is not None:
-            adapter = plant.adapter(at[ADAPTER])
-            elements.append(adapter)
-            kind = "row_swap" if adapter["type"] == "A" else "mirror"
+            adapter = plant.adapters[at[ADAPTER]]
+            parts.append((P_ADAPTER, adapter[0]))
+            digest += (P_ADAPTER, adapter[DIGEST])
+            kind = "row_swap" if adapter[2] == "A" else "mirror"
             lit = _carry(lit, kind, near_family, far_family)
         else:
             if at[CABLE] is not None and nxt[CABLE] is not None:  # two LC plugs: a coupler
-                elements.append({"kind": "lc_adapter", "id": f"end:{at[ID]}", "label": at[LABEL]})
+                parts.append((P_COUPLER, at))
+                digest += (P_COUPLER, at[DIGEST])
             lit = _carry(lit, "mirror", near_family, far_family)
         seen.add(nxt[ID])
         end_ids.append(nxt[ID])
         if nxt[PORT] is not None:
-            elements.append(plant.transceiver(nxt))
+            parts.append((P_PORT, nxt))
+            digest += (P_PORT, nxt[DIGEST], plant.ports[nxt[PORT]][DIGEST])
             return result("complete", far=nxt[PORT])
         if nxt[CABLE] is not None:
             cable = plant.cables[nxt[CABLE]]
             pair = plant.cable_ends[nxt[CABLE]]
-            far = plant.ends.get(pair[1 - nxt[CABLE_END]]) if pair else None
+            far = ends.get(pair[1 - nxt[CABLE_END]]) if pair else None
             if far is None or far[ID] in seen:
                 return result("loop" if far else "open", f"cable {cable[1]} has no far end")
-            elements.append(plant.cable(cable, nxt, far))
+            parts.append((P_CABLE, cable, nxt, far))
+            digest += (P_CABLE, cable[DIGEST], nxt[DIGEST], far[DIGEST])
             if cable[2] == "lc_duplex":
-                lc_ends += [(nxt[ID], len(elements) - 1), (far[ID], len(elements) - 1)]
+                lc_ends += [(nxt[ID], len(parts) - 1), (far[ID], len(parts) - 1)]
             elif lit is not None:
                 m = cable_map(cable[4], cable[3])
                 lit = {m[p] for p in lit if p < len(m) and m[p]}
@@ -356,26 +472,29 @@ def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = 
             exit_id = plant.cassette_ends.get((cassette[0], n))
             if exit_id is None:
                 return result("open", f"{cassette[1]} has no front port {n}")
-            elements.append(plant.cassette(cassette, nxt, n, plant.ends[exit_id]))
-            lc_ends.append((exit_id, len(elements) - 1))
+            front = ends[exit_id]
+            parts.append((P_CASSETTE, cassette, nxt, n, front))
+            digest += (P_CASSETTE, cassette[DIGEST], nxt[DIGEST], n, front[DIGEST])
+            lc_ends.append((exit_id, len(parts) - 1))
             lit = None
         else:  # entering at the front: the rear carries this port's pair
             n = nxt[CASSETTE_PORT]
             exit_id = plant.cassette_ends.get((cassette[0], 0))
             if exit_id is None:
                 return result("open", f"{cassette[1]} has no rear MPO")
-            rear = plant.ends[exit_id]
-            elements.append(plant.cassette(cassette, rear, n, nxt))
-            lc_ends.append((nxt[ID], len(elements) - 1))
+            rear = ends[exit_id]
+            parts.append((P_CASSETTE, cassette, rear, n, nxt))
+            digest += (P_CASSETTE, cassette[DIGEST], rear[DIGEST], n, nxt[DIGEST])
+            lc_ends.append((nxt[ID], len(parts) - 1))
             m = cassette_map(cassette[3], cassette[2], n)
             lit = {p for p in range(1, len(m)) if m[p]}
         if first_lc_port is None:
             first_lc_port = n
         if exit_id in seen:
-            return result("loop", f"the path comes back to {plant.ends[exit_id][LABEL]}")
+            return result("loop", f"the path comes back to {ends[exit_id][LABEL]}")
         seen.add(exit_id)
         end_ids.append(exit_id)
-        at = plant.ends[exit_id]
+        at = ends[exit_id]
 
 
 def trace_from_port(*, port: Port | int, lc_port: int | None = None) -> Trace:

@@ -8,12 +8,14 @@ statements. Nothing here grows its query count with the number of channels.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
@@ -22,8 +24,12 @@ from django.utils import timezone
 
 from inventory.catalogue import application_catalogue
 from inventory.choices import ChannelStatus
+from inventory.engine_input import ElementBuilder, Fallback
 from inventory.models import Channel, ChannelEnd, MacEvent
 from inventory.trace import CYCLES, LABEL, MODEL, Plant, Trace, discover_pairs, walk
+from polarity.engine import validate
+from polarity.errors import SpecError
+from polarity.spec import parse_channel
 
 __all__ = [
     "Outcome",
@@ -38,34 +44,89 @@ __all__ = [
 Progress = Callable[[int, int], None]
 CHANNEL_FIELDS = (
     "id", "name", "a_port_id", "b_port_id", "lc_port", "status",
-    "spec", "problem_codes", "loss_db", "result__catalogue",
+    "fingerprint", "problem_codes", "loss_db",
 )  # fmt: skip
 #: Above this many channels, fetching the whole plant beats expanding around each one.
 LOAD_ALL_ABOVE = 2000
 COPY_ABOVE = 2000
 
 
-@dataclass(slots=True)
 class Outcome:
-    """A channel's new verdict, next to the status it had before."""
+    """A channel's new verdict, next to the status it had before.
 
-    id: int
-    name: str
-    before: str
-    status: str
-    spec: dict[str, Any]
-    result: dict[str, Any]
-    problem_codes: list[str]
-    loss_db: float | None
-    end_ids: list[int]
-    b_port_id: int | None
-    lc_port: int | None
-    a_port_id: int = 0
-    is_new: bool = False
-    #: True when the trace equals the stored spec and the catalogue is the one the stored
-    #: verdict was reached with: the engine is deterministic, so the verdict stands.
-    unchanged: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    The contract's result (``result``) and the channel spec (``spec``) are written on
+    first use: a re-validation that keeps most verdicts never builds them.
+    """
+
+    __slots__ = (
+        "_result",
+        "_verdict",
+        "_wear",
+        "a_port_id",
+        "b_port_id",
+        "before",
+        "fingerprint",
+        "id",
+        "is_new",
+        "lc_port",
+        "loss_db",
+        "name",
+        "problem_codes",
+        "status",
+        "trace",
+        "unchanged",
+    )
+
+    def __init__(
+        self,
+        id: int,
+        name: str,
+        before: str,
+        status: str,
+        trace: Trace,
+        fingerprint: int,
+        problem_codes: list[str],
+        loss_db: float | None,
+        b_port_id: int | None,
+        lc_port: int | None,
+        a_port_id: int = 0,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.before = before
+        self.status = status
+        self.trace = trace
+        self.fingerprint = fingerprint
+        self.problem_codes = problem_codes
+        self.loss_db = loss_db
+        self.b_port_id = b_port_id
+        self.lc_port = lc_port
+        self.a_port_id = a_port_id
+        self.is_new = False
+        #: True when the stored verdict stands (see :class:`Evaluator`): nothing to write.
+        self.unchanged = False
+        self._result: dict[str, Any] | None = None
+        self._verdict: Any = None
+        self._wear: list[dict[str, Any]] = []
+
+    @property
+    def end_ids(self) -> list[int]:
+        return self.trace.end_ids
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        return self.trace.spec
+
+    @property
+    def result(self) -> dict[str, Any]:
+        """Return the contract's result, with the inventory's LC wear problems added."""
+        if self._result is None:
+            result = self._verdict.to_dict() if self._verdict is not None else {}
+            if self._wear:
+                result["problems"] = result["problems"] + self._wear
+                result["ok"] = False
+            self._result = result
+        return self._result
 
     def as_change(self) -> dict[str, Any]:
         """Return the entry a MAC outcome lists for this channel."""
@@ -118,78 +179,123 @@ def _unvalidated(name: str, status: str, message: str, **extra: Any) -> dict[str
 
 
 def catalogue_digest(catalogue: Any) -> str:
-    """Fingerprint the catalogue a verdict was reached with (stored as ``result.catalogue``)."""
+    """Fingerprint the catalogue a verdict is reached with."""
     return hashlib.sha1(repr(catalogue.applications).encode()).hexdigest()[:12]
 
 
-def evaluate(
-    plant: Plant, row: tuple[Any, ...], catalogue: Any, digest: str = "", force: bool = True
-) -> Outcome:
-    """Trace one stored channel and validate it; an open or impossible path is a verdict too.
+@functools.cache
+def rules_digest() -> int:
+    """Fingerprint the code that turns a path into a verdict (the engine and this module).
 
-    Unless ``force``, a channel whose path traces to exactly its stored spec, judged
-    against the same catalogue, keeps its stored verdict without running the engine.
+    Part of every channel's fingerprint: deploying a new engine re-validates every
+    channel on the next run, with nobody having to remember ``--force``.
     """
-    from polarity.engine import validate_document
-    from polarity.errors import SpecError
+    import polarity
 
-    cid, name, a_port, b_port, lc_port, before, old_spec, old_codes, old_loss, old_digest = row
-    if a_port not in plant.port_end:
-        trace = Trace({}, [], "open", "the channel's A port has no connector face")
-    else:
-        trace = walk(plant, a_port, lc_port=lc_port, name=name)
-    if not force and old_digest == digest and trace.spec == old_spec:
-        return Outcome(
+    sha = hashlib.sha1()
+    folders = [Path(polarity.__file__).parent]
+    here = Path(__file__).parent
+    files = [here / "trace.py", here / "engine_input.py", here / "validation.py"]
+    for path in sorted(p for f in folders for p in f.glob("*.py")) + files:
+        sha.update(path.read_bytes())
+    return int(sha.hexdigest()[:15], 16)
+
+
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
+class Evaluator:
+    """Trace and validate the stored channels of one loaded plant, one channel at a time.
+
+    ``mode`` says how much to trust the stored verdicts:
+
+    - ``steady``: a channel whose fingerprint (every row on its path, its name, the
+      catalogue and the rules) equals the stored one keeps its verdict; the engine is
+      deterministic, so running it again would give the same answer;
+    - ``verify``: the engine runs on every channel; a verdict is written where it differs;
+    - ``full``: the engine runs on every channel and every verdict is written (a MAC).
+    """
+
+    def __init__(self, plant: Plant, catalogue: Any, mode: str = "full") -> None:
+        self.plant = plant
+        self.catalogue = catalogue
+        self.mode = mode
+        self.builder = ElementBuilder(plant, catalogue)
+        self.base = hash((rules_digest(), _crc(catalogue_digest(catalogue)), plant.base_digest))
+
+    def fingerprint(self, name: str, trace: Trace) -> int:
+        """Return a stable 64-bit fingerprint of everything a channel's verdict depends on."""
+        extra = 0 if trace.status == "complete" else _crc(trace.status + trace.message)
+        return hash((self.base, _crc(name), extra, *trace.digest))
+
+    def __call__(self, row: tuple[Any, ...]) -> Outcome:
+        cid, name, a_port, b_port, lc_port, before, old_fp, old_codes, old_loss = row
+        plant = self.plant
+        if a_port not in plant.port_end:
+            trace = Trace(plant, [], [], "open", "the channel's A port has no connector face")
+        else:
+            trace = walk(plant, a_port, lc_port=lc_port, name=name)
+        fp = self.fingerprint(name, trace)
+        outcome = Outcome(
             cid,
             name,
             before,
             before,
-            old_spec,
-            {},
+            trace,
+            fp,
             old_codes,
             old_loss,
-            trace.end_ids,
-            b_port,
-            lc_port,
+            trace.far_port_id if trace.far_port_id is not None else b_port,
+            lc_port if lc_port is not None else trace.lc_port,
             a_port,
-            unchanged=True,
         )
-    if trace.status == "complete":
-        try:
-            result = validate_document(trace.spec, catalogue)
-        except SpecError as exc:
-            status = ChannelStatus.INVALID
-            issues = [i.to_dict() for i in exc.errors]
-            result = _unvalidated(
-                name, "invalid", "the traced path is not physically possible", errors=issues
-            )
+        if self.mode == "steady" and fp == old_fp:
+            outcome.unchanged = True
+            return outcome
+        if trace.status != "complete":
+            outcome.status = ChannelStatus.OPEN if trace.status == "open" else ChannelStatus.INVALID
+            outcome.problem_codes, outcome.loss_db = [], None
+            outcome._result = _unvalidated(name, trace.status, trace.message)
         else:
-            assert isinstance(result, dict)
-            wear = _lc_wear(plant, trace)
-            if wear:
-                result["problems"] = result["problems"] + wear
-                result["ok"] = False
-            status = ChannelStatus.OK if result["ok"] else ChannelStatus.FAILING
-    else:
-        status = ChannelStatus.OPEN if trace.status == "open" else ChannelStatus.INVALID
-        result = _unvalidated(name, trace.status, trace.message)
-    result["catalogue"] = digest
-    codes = sorted({p["code"] for p in result["problems"]})
-    loss = result["loss"]["total_db"] if result.get("loss") else None
-    return Outcome(
-        id=cid,
-        name=name,
-        before=before,
-        status=str(status),
-        spec=trace.spec,
-        result=result,
-        problem_codes=codes,
-        loss_db=loss,
-        end_ids=trace.end_ids,
-        b_port_id=trace.far_port_id if trace.far_port_id is not None else b_port,
-        lc_port=lc_port if lc_port is not None else trace.lc_port,
-        a_port_id=a_port,
-    )
+            self._validate(outcome)
+        if (
+            self.mode == "verify"
+            and fp == old_fp
+            and (outcome.status, outcome.problem_codes, outcome.loss_db)
+            == (before, old_codes, old_loss)
+        ):
+            outcome.unchanged = True
+        return outcome
+
+    def _validate(self, outcome: Outcome) -> None:
+        trace = outcome.trace
+        wear = _lc_wear(self.plant, trace)
+        try:
+            try:
+                channel = self.builder.channel(trace)
+            except Fallback:  # the parser judges what the builder will not
+                channel = parse_channel(trace.spec, self.catalogue)
+            verdict = validate(channel, self.catalogue)
+        except SpecError as exc:
+            outcome.status = ChannelStatus.INVALID
+            outcome.problem_codes, outcome.loss_db = [], None
+            issues = [i.to_dict() for i in exc.errors]
+            outcome._result = _unvalidated(
+                outcome.name, "invalid", "the traced path is not physically possible", errors=issues
+            )
+            return
+        codes = {p.code.value for p in verdict.problems}
+        codes.update(p["code"] for p in wear)
+        outcome.status = ChannelStatus.OK if verdict.ok and not wear else ChannelStatus.FAILING
+        outcome.problem_codes = sorted(codes)
+        outcome.loss_db = round(verdict.loss.total_db, 2)
+        outcome._verdict, outcome._wear = verdict, wear
+
+
+def evaluate(plant: Plant, row: tuple[Any, ...], catalogue: Any, mode: str = "full") -> Outcome:
+    """Trace one stored channel and validate it; an open or impossible path is a verdict too."""
+    return Evaluator(plant, catalogue, mode)(row)
 
 
 # --- discovery --------------------------------------------------------------------------
@@ -246,14 +352,14 @@ def _revalidate(
     catalogue: Any,
     progress: Progress | None = None,
     *,
-    force: bool = True,
+    mode: str = "full",
 ) -> list[Outcome]:
     total = len(rows)
     step = max(1, total // 100)
     outcomes = []
-    digest = catalogue_digest(catalogue)
+    evaluate_one = Evaluator(plant, catalogue, mode)
     for i, row in enumerate(rows, 1):
-        outcomes.append(evaluate(plant, row, catalogue, digest, force))
+        outcomes.append(evaluate_one(row))
         if progress is not None and (i % step == 0 or i == total):
             progress(i, total)
     return outcomes
@@ -286,7 +392,8 @@ def validate_channels(
 
     Returns the summary (see :func:`summarize`). The number of queries is the same for
     ten channels or a hundred thousand. A channel that traces to its stored spec keeps
-    its verdict (only ``validated_at`` moves) unless ``force`` (say, a new engine).
+    its verdict (only ``validated_at`` moves) unless ``force``: then the engine runs on
+    every channel, and a verdict is written where it differs from the stored one.
     """
     with transaction.atomic():
         catalogue = application_catalogue()
@@ -299,7 +406,8 @@ def validate_channels(
             plant = Plant.load_all()
         else:
             plant = Plant.load_around(port_ids=[r[2] for r in rows])
-        outcomes = _revalidate(rows, plant, catalogue, progress, force=force)
+        mode = "verify" if force else "steady"
+        outcomes = _revalidate(rows, plant, catalogue, progress, mode=mode)
         store(outcomes, now=timezone.now(), all_channels=channel_ids is None)
     return summarize(outcomes)
 
@@ -328,7 +436,7 @@ def store(outcomes: list[Outcome], *, now: datetime, all_channels: bool = False)
     _store_channel_ends(changed, all_channels=all_channels and len(changed) > LOAD_ALL_ABOVE)
 
 
-_COLUMNS = "id, spec, status, result, problem_codes, loss_db, b_port_id, lc_port"
+_COLUMNS = "id, spec, status, result, problem_codes, loss_db, b_port_id, lc_port, fingerprint"
 
 
 def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
@@ -343,6 +451,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
             o.loss_db,
             o.b_port_id,
             o.lc_port,
+            o.fingerprint,
         )
         for o in outcomes
     )
@@ -350,7 +459,8 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
         UPDATE {table} AS c
            SET spec = v.spec, status = v.status, result = v.result,
                problem_codes = v.problem_codes, loss_db = v.loss_db,
-               b_port_id = v.b_port_id, lc_port = v.lc_port, validated_at = %s
+               b_port_id = v.b_port_id, lc_port = v.lc_port, fingerprint = v.fingerprint,
+               validated_at = %s
           FROM {{source}}
          WHERE c.id = v.id
     """
@@ -359,7 +469,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
             cur.execute(
                 "CREATE TEMP TABLE _ft_verdict (id bigint, spec jsonb, status varchar(10), "
                 "result jsonb, problem_codes jsonb, loss_db double precision, b_port_id bigint, "
-                "lc_port integer) ON COMMIT DROP"
+                "lc_port integer, fingerprint bigint) ON COMMIT DROP"
             )
             with cur.cursor.copy(f"COPY _ft_verdict ({_COLUMNS}) FROM STDIN") as copy:
                 for row in rows:
@@ -370,7 +480,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
         cols = list(zip(*rows, strict=True))
         source = (
             "unnest(%s::bigint[], %s::jsonb[], %s::varchar[], %s::jsonb[], %s::jsonb[], "
-            f"%s::float8[], %s::bigint[], %s::int[]) AS v({_COLUMNS})"
+            f"%s::float8[], %s::bigint[], %s::int[], %s::bigint[]) AS v({_COLUMNS})"
         )
         cur.execute(update.format(source=source), [now, *map(list, cols)])
 
@@ -386,6 +496,7 @@ def _store_portable(outcomes: list[Outcome], now: datetime) -> None:
             loss_db=o.loss_db,
             b_port_id=o.b_port_id,
             lc_port=o.lc_port,
+            fingerprint=o.fingerprint,
             validated_at=now,
         )
         for o in outcomes
@@ -398,6 +509,7 @@ def _store_portable(outcomes: list[Outcome], now: datetime) -> None:
         "loss_db",
         "b_port",
         "lc_port",
+        "fingerprint",
         "validated_at",
     ]
     Channel.objects.bulk_update(objs, fields, batch_size=500)

@@ -29,6 +29,12 @@ class Channel(models.Model):
     problem_codes = models.JSONField(default=list, blank=True)
     loss_db = models.FloatField(null=True, blank=True)
     validated_at = models.DateTimeField(null=True, blank=True)
+    fingerprint = models.BigIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Digest of everything the verdict depends on (rows on the path, rules)",
+    )
     ends: models.ManyToManyField[ConnectorEnd, ChannelEnd] = models.ManyToManyField(
         ConnectorEnd, through="ChannelEnd", related_name="channels"
     )

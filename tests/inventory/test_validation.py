@@ -78,14 +78,19 @@ def _queries(**kwargs) -> int:
 
 def test_batch_validation_query_count_does_not_grow_with_the_plant():
     """1 pod unit or 5: the same number of queries, first run and steady state alike."""
+
+    def runs() -> tuple[int, ...]:
+        first, again, verify = _queries(), _queries(), _queries(force=True)
+        some = _queries(channel_ids=list(Channel.objects.values_list("pk", flat=True)))
+        return first, again, verify, some
+
     f.demo_pod(1)
-    first_1, again_1 = _queries(force=True), _queries()
-    some_1 = _queries(channel_ids=list(Channel.objects.values_list("pk", flat=True)))
+    one = runs()
     f.demo_pod(4)
-    first_5, again_5 = _queries(force=True), _queries()
-    some_5 = _queries(channel_ids=list(Channel.objects.values_list("pk", flat=True)))
-    assert (first_1, again_1, some_1) == (first_5, again_5, some_5)
-    assert first_5 <= 16
+    Channel.objects.update(fingerprint=None)  # every verdict written again, as on a first run
+    five = runs()
+    assert one == five
+    assert five[0] <= 16
 
 
 def test_wear_past_rated_cycles_is_a_problem():

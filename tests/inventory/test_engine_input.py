@@ -1,0 +1,99 @@
+"""Engine elements built from rows equal the parsed spec; fingerprints and the three modes."""
+
+from __future__ import annotations
+
+import pytest
+
+from inventory.catalogue import application_catalogue
+from inventory.engine_input import ElementBuilder, Fallback
+from inventory.models import Application, Cable, Channel, ConnectorEnd, Port
+from inventory.trace import Plant, walk
+from inventory.validation import validate_channels
+from polarity.spec import parse_channel
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_built_channels_equal_the_parsed_specs_of_every_demo_channel():
+    """Every kind of demo channel, faults included: rows → elements == spec → parser."""
+    f.demo_pod(5)
+    catalogue = application_catalogue()
+    plant = Plant.load_all()
+    builder = ElementBuilder(plant, catalogue)
+    checked = 0
+    for ch in Channel.objects.order_by("pk"):
+        trace = walk(plant, ch.a_port_id, lc_port=ch.lc_port, name=ch.name)
+        assert trace.status == "complete"
+        built = builder.channel(trace)
+        parsed = parse_channel(trace.spec, catalogue)
+        assert built == parsed, ch.name
+        assert built.elements == parsed.elements  # ids and labels included
+        checked += 1
+    assert checked == 70
+
+
+def test_rows_the_parser_would_refuse_fall_back_to_the_parser():
+    """A blank gender (an SQL edit): the builder does not judge it, the parser does."""
+    f.demo_pod(1)
+    validate_channels()
+    end = ConnectorEnd.objects.get(label="PC-0000-0B/1")
+    ConnectorEnd.objects.filter(pk=end.pk).update(gender="")
+    plant = Plant.load_all()
+    builder = ElementBuilder(plant, application_catalogue())
+    ch = Channel.objects.get(name__startswith="leaf0000:Eth1/1 ")
+    with pytest.raises(Fallback):
+        builder.channel(walk(plant, ch.a_port_id, name=ch.name))
+    validate_channels()
+    ch.refresh_from_db()
+    assert ch.status == "invalid"
+    errors = ch.result["trace"]["errors"]
+    assert errors[0]["path"] == "elements[5].ends[0].gender"  # PC-B, read from spine side
+    assert "must be one of 'male', 'female'" in errors[0]["reason"]
+
+
+def test_a_port_that_cannot_carry_its_lanes_falls_back_to_the_parser():
+    f.demo_pod(1)
+    validate_channels()
+    ch = Channel.objects.get(name__startswith="leaf0000:Eth1/1 ")
+    sr8 = Application.objects.get(name="400GBASE-SR8")
+    Port.objects.filter(pk=ch.a_port_id).update(application=sr8)  # 16 lanes on an MPO-12
+    validate_channels()
+    ch.refresh_from_db()
+    assert ch.status == "invalid"
+    assert "cannot carry the lanes of 400GBASE-SR8" in ch.result["trace"]["errors"][0]["reason"]
+
+
+def test_a_change_made_behind_the_services_back_is_seen_by_the_steady_run():
+    """The fingerprint covers the rows themselves, not the MAC log: an SQL edit counts."""
+    f.demo_pod(1)
+    validate_channels()
+    ch = Channel.objects.get(name__startswith="leaf0000:Eth2/1 ")
+    before = ch.fingerprint
+    cord = Cable.objects.filter(kind="lc_duplex", ends__channels=ch).first()
+    assert cord is not None
+    Cable.objects.filter(pk=cord.pk).update(polarity="A-A")
+    summary = validate_channels()
+    ch.refresh_from_db()
+    assert (ch.status, ch.problem_codes) == ("failing", ["polarity"])
+    assert ch.fingerprint != before
+    assert summary["failing"] == 1
+    Cable.objects.filter(pk=cord.pk).update(label="renamed-cord", polarity="A-B")
+    validate_channels()
+    ch.refresh_from_db()
+    assert ch.status == "ok"
+    assert "renamed-cord" in [e.get("label") for e in ch.spec["elements"]]
+
+
+def test_steady_trusts_an_unchanged_fingerprint_and_force_verifies_it():
+    """Tamper with a stored verdict: steady keeps it, ``force`` runs the engine and fixes it."""
+    f.demo_pod(1)
+    validate_channels()
+    ch = Channel.objects.get(name__startswith="leaf0000:Eth1/1 ")
+    Channel.objects.filter(pk=ch.pk).update(status="failing", problem_codes=["gender"])
+    validate_channels()
+    ch.refresh_from_db()
+    assert ch.status == "failing"  # same rows, same rules: the stored verdict is trusted
+    validate_channels(force=True)
+    ch.refresh_from_db()
+    assert (ch.status, ch.problem_codes) == ("ok", [])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -19,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
+from inventory import path_digest
 from inventory.catalogue import application_catalogue
 from inventory.choices import ChannelStatus
 from inventory.engine_input import ElementBuilder, Fallback
@@ -44,7 +44,7 @@ __all__ = [
 Progress = Callable[[int, int], None]
 CHANNEL_FIELDS = (
     "id", "name", "a_port_id", "b_port_id", "lc_port", "status",
-    "fingerprint", "problem_codes", "loss_db",
+    "problem_codes", "loss_db",
 )  # fmt: skip
 #: Above this many channels, fetching the whole plant beats expanding around each one.
 LOAD_ALL_ABOVE = 2000
@@ -65,7 +65,6 @@ class Outcome:
         "a_port_id",
         "b_port_id",
         "before",
-        "fingerprint",
         "id",
         "is_new",
         "lc_port",
@@ -84,7 +83,6 @@ class Outcome:
         before: str,
         status: str,
         trace: Trace,
-        fingerprint: int,
         problem_codes: list[str],
         loss_db: float | None,
         b_port_id: int | None,
@@ -96,14 +94,13 @@ class Outcome:
         self.before = before
         self.status = status
         self.trace = trace
-        self.fingerprint = fingerprint
         self.problem_codes = problem_codes
         self.loss_db = loss_db
         self.b_port_id = b_port_id
         self.lc_port = lc_port
         self.a_port_id = a_port_id
         self.is_new = False
-        #: True when the stored verdict stands (see :class:`Evaluator`): nothing to write.
+        #: True when the verdict equals the stored one.
         self.unchanged = False
         self._result: dict[str, Any] | None = None
         self._verdict: Any = None
@@ -178,94 +175,66 @@ def _unvalidated(name: str, status: str, message: str, **extra: Any) -> dict[str
     }
 
 
-def catalogue_digest(catalogue: Any) -> str:
-    """Fingerprint the catalogue a verdict is reached with."""
-    return hashlib.sha1(repr(catalogue.applications).encode()).hexdigest()[:12]
-
-
 @functools.cache
 def rules_digest() -> int:
     """Fingerprint the code that turns a path into a verdict (the engine and this module).
 
-    Part of every channel's fingerprint: deploying a new engine re-validates every
-    channel on the next run, with nobody having to remember ``--force``.
+    Part of every channel's fingerprint (see :mod:`inventory.path_digest`): deploying a
+    new engine re-validates every channel on the next run, nobody has to remember it.
     """
     import polarity
 
-    sha = hashlib.sha1()
-    folders = [Path(polarity.__file__).parent]
     here = Path(__file__).parent
-    files = [here / "trace.py", here / "engine_input.py", here / "validation.py"]
-    for path in sorted(p for f in folders for p in f.glob("*.py")) + files:
+    files = sorted(Path(polarity.__file__).parent.glob("*.py"))
+    files += [here / "trace.py", here / "engine_input.py", here / "validation.py"]
+    sha = hashlib.sha1()
+    for path in files:
         sha.update(path.read_bytes())
     return int(sha.hexdigest()[:15], 16)
 
 
-def _crc(text: str) -> int:
-    return zlib.crc32(text.encode())
-
-
 class Evaluator:
-    """Trace and validate the stored channels of one loaded plant, one channel at a time.
+    """Trace and validate stored channels of one loaded plant, one channel at a time.
 
-    ``mode`` says how much to trust the stored verdicts:
-
-    - ``steady``: a channel whose fingerprint (every row on its path, its name, the
-      catalogue and the rules) equals the stored one keeps its verdict; the engine is
-      deterministic, so running it again would give the same answer;
-    - ``verify``: the engine runs on every channel; a verdict is written where it differs;
-    - ``full``: the engine runs on every channel and every verdict is written (a MAC).
+    Every call runs the engine; whether the verdict needs writing is the caller's call.
     """
 
-    def __init__(self, plant: Plant, catalogue: Any, mode: str = "full") -> None:
+    def __init__(self, plant: Plant, catalogue: Any) -> None:
         self.plant = plant
         self.catalogue = catalogue
-        self.mode = mode
         self.builder = ElementBuilder(plant, catalogue)
-        self.base = hash((rules_digest(), _crc(catalogue_digest(catalogue)), plant.base_digest))
-
-    def fingerprint(self, name: str, trace: Trace) -> int:
-        """Return a stable 64-bit fingerprint of everything a channel's verdict depends on."""
-        extra = 0 if trace.status == "complete" else _crc(trace.status + trace.message)
-        return hash((self.base, _crc(name), extra, *trace.digest))
 
     def __call__(self, row: tuple[Any, ...]) -> Outcome:
-        cid, name, a_port, b_port, lc_port, before, old_fp, old_codes, old_loss = row
+        cid, name, a_port, b_port, lc_port, before, old_codes, old_loss = row
         plant = self.plant
         if a_port not in plant.port_end:
             trace = Trace(plant, [], [], "open", "the channel's A port has no connector face")
         else:
             trace = walk(plant, a_port, lc_port=lc_port, name=name)
-        fp = self.fingerprint(name, trace)
         outcome = Outcome(
             cid,
             name,
             before,
             before,
             trace,
-            fp,
             old_codes,
             old_loss,
             trace.far_port_id if trace.far_port_id is not None else b_port,
             lc_port if lc_port is not None else trace.lc_port,
             a_port,
         )
-        if self.mode == "steady" and fp == old_fp:
-            outcome.unchanged = True
-            return outcome
         if trace.status != "complete":
             outcome.status = ChannelStatus.OPEN if trace.status == "open" else ChannelStatus.INVALID
             outcome.problem_codes, outcome.loss_db = [], None
             outcome._result = _unvalidated(name, trace.status, trace.message)
         else:
             self._validate(outcome)
-        if (
-            self.mode == "verify"
-            and fp == old_fp
-            and (outcome.status, outcome.problem_codes, outcome.loss_db)
-            == (before, old_codes, old_loss)
-        ):
-            outcome.unchanged = True
+        #: The verdict is the stored one (the caller still writes it if its rows changed).
+        outcome.unchanged = (outcome.status, outcome.problem_codes, outcome.loss_db) == (
+            before,
+            old_codes,
+            old_loss,
+        )
         return outcome
 
     def _validate(self, outcome: Outcome) -> None:
@@ -293,9 +262,9 @@ class Evaluator:
         outcome._verdict, outcome._wear = verdict, wear
 
 
-def evaluate(plant: Plant, row: tuple[Any, ...], catalogue: Any, mode: str = "full") -> Outcome:
+def evaluate(plant: Plant, row: tuple[Any, ...], catalogue: Any) -> Outcome:
     """Trace one stored channel and validate it; an open or impossible path is a verdict too."""
-    return Evaluator(plant, catalogue, mode)(row)
+    return Evaluator(plant, catalogue)(row)
 
 
 # --- discovery --------------------------------------------------------------------------
@@ -351,13 +320,11 @@ def _revalidate(
     plant: Plant,
     catalogue: Any,
     progress: Progress | None = None,
-    *,
-    mode: str = "full",
 ) -> list[Outcome]:
     total = len(rows)
     step = max(1, total // 100)
     outcomes = []
-    evaluate_one = Evaluator(plant, catalogue, mode)
+    evaluate_one = Evaluator(plant, catalogue)
     for i, row in enumerate(rows, 1):
         outcomes.append(evaluate_one(row))
         if progress is not None and (i % step == 0 or i == total):
@@ -365,13 +332,19 @@ def _revalidate(
     return outcomes
 
 
-def summarize(outcomes: Iterable[Outcome]) -> dict[str, Any]:
-    """Count verdicts: ok, failing (by problem code), open, invalid."""
-    statuses: Counter[str] = Counter()
+def summarize(channel_ids: list[int] | None = None) -> dict[str, Any]:
+    """Count the stored verdicts (of some channels, or all): ok, failing by code, open…"""
+    qs = (
+        Channel.objects.all() if channel_ids is None else Channel.objects.filter(pk__in=channel_ids)
+    )
+    statuses: Counter[str] = Counter(
+        dict(qs.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    )
     codes: Counter[str] = Counter()
-    for o in outcomes:
-        statuses[o.status] += 1
-        codes.update(o.problem_codes)
+    for problem_codes in qs.filter(status=ChannelStatus.FAILING).values_list(
+        "problem_codes", flat=True
+    ):
+        codes.update(problem_codes)
     return {
         "channels": sum(statuses.values()),
         "ok": statuses[ChannelStatus.OK],
@@ -388,28 +361,40 @@ def validate_channels(
     progress: Progress | None = None,
     force: bool = False,
 ) -> dict[str, Any]:
-    """Re-trace and re-validate stored channels (all when ``channel_ids`` is None); store it.
+    """Re-validate stored channels (all when ``channel_ids`` is None) and store the verdicts.
 
-    Returns the summary (see :func:`summarize`). The number of queries is the same for
-    ten channels or a hundred thousand. A channel that traces to its stored spec keeps
-    its verdict (only ``validated_at`` moves) unless ``force``: then the engine runs on
-    every channel, and a verdict is written where it differs from the stored one.
+    Returns the summary of the stored verdicts (see :func:`summarize`); the number of
+    queries is the same for ten channels or a hundred thousand. Where the database can
+    fingerprint paths (:mod:`inventory.path_digest`), a channel whose rows, catalogue and
+    rules are all unchanged keeps its verdict without being traced again; ``force``
+    traces and validates every channel anyway and writes the verdicts that differ.
+    ``progress`` is called with (done, total) of the channels being traced.
     """
+    ids = None if channel_ids is None else sorted(set(channel_ids))
     with transaction.atomic():
+        now = timezone.now()
         catalogue = application_catalogue()
+        base = path_digest.base_digest(catalogue, rules_digest())
+        stale = path_digest.stale_channels(ids, base)
         qs = Channel.objects.order_by("pk")
-        if channel_ids is not None:
-            ids = sorted(set(channel_ids))
+        if ids is not None:
             qs = qs.filter(pk__in=ids)
+        if not force and stale is not None and len(stale) <= LOAD_ALL_ABOVE:
+            qs = qs.filter(pk__in=stale)
         rows = list(qs.values_list(*CHANNEL_FIELDS))
-        if channel_ids is None or len(rows) > LOAD_ALL_ABOVE:
+        if not force and stale is not None:
+            rows = [r for r in rows if r[0] in stale]
+        if rows and ((ids is None and len(rows) > LOAD_ALL_ABOVE) or len(rows) > LOAD_ALL_ABOVE):
             plant = Plant.load_all()
         else:
             plant = Plant.load_around(port_ids=[r[2] for r in rows])
-        mode = "verify" if force else "steady"
-        outcomes = _revalidate(rows, plant, catalogue, progress, mode=mode)
-        store(outcomes, now=timezone.now(), all_channels=channel_ids is None)
-    return summarize(outcomes)
+        outcomes = _revalidate(rows, plant, catalogue, progress)
+        # Write a verdict that changed, or whose rows did (its spec and messages may have).
+        written = [o for o in outcomes if not o.unchanged or stale is None or o.id in stale]
+        store(written, now=now, base=base, all_channels=ids is None)
+        checked = Channel.objects.all() if ids is None else Channel.objects.filter(pk__in=ids)
+        checked.exclude(pk__in=[o.id for o in written]).update(validated_at=now)
+    return summarize(ids)
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -419,24 +404,20 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def store(outcomes: list[Outcome], *, now: datetime, all_channels: bool = False) -> None:
-    """Write verdicts and rebuild the changed ChannelEnd rows in a fixed number of statements."""
+def store(outcomes: list[Outcome], *, now: datetime, base: int, all_channels: bool = False) -> None:
+    """Write verdicts, the ChannelEnd rows that moved and the fingerprints, in a fixed
+    number of statements."""
     if not outcomes:
         return
-    kept = [o.id for o in outcomes if o.unchanged]
-    if kept:
-        Channel.objects.filter(pk__in=kept).update(validated_at=now)
-    changed = [o for o in outcomes if not o.unchanged]
-    if not changed:
-        return
     if connection.vendor == "postgresql":
-        _store_postgresql(changed, now)
+        _store_postgresql(outcomes, now)
     else:
-        _store_portable(changed, now)
-    _store_channel_ends(changed, all_channels=all_channels and len(changed) > LOAD_ALL_ABOVE)
+        _store_portable(outcomes, now)
+    _store_channel_ends(outcomes, all_channels=all_channels and len(outcomes) > LOAD_ALL_ABOVE)
+    path_digest.store_fingerprints([o.id for o in outcomes], base)
 
 
-_COLUMNS = "id, spec, status, result, problem_codes, loss_db, b_port_id, lc_port, fingerprint"
+_COLUMNS = "id, spec, status, result, problem_codes, loss_db, b_port_id, lc_port"
 
 
 def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
@@ -451,7 +432,6 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
             o.loss_db,
             o.b_port_id,
             o.lc_port,
-            o.fingerprint,
         )
         for o in outcomes
     )
@@ -459,8 +439,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
         UPDATE {table} AS c
            SET spec = v.spec, status = v.status, result = v.result,
                problem_codes = v.problem_codes, loss_db = v.loss_db,
-               b_port_id = v.b_port_id, lc_port = v.lc_port, fingerprint = v.fingerprint,
-               validated_at = %s
+               b_port_id = v.b_port_id, lc_port = v.lc_port, validated_at = %s
           FROM {{source}}
          WHERE c.id = v.id
     """
@@ -469,7 +448,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
             cur.execute(
                 "CREATE TEMP TABLE _ft_verdict (id bigint, spec jsonb, status varchar(10), "
                 "result jsonb, problem_codes jsonb, loss_db double precision, b_port_id bigint, "
-                "lc_port integer, fingerprint bigint) ON COMMIT DROP"
+                "lc_port integer) ON COMMIT DROP"
             )
             with cur.cursor.copy(f"COPY _ft_verdict ({_COLUMNS}) FROM STDIN") as copy:
                 for row in rows:
@@ -480,7 +459,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
         cols = list(zip(*rows, strict=True))
         source = (
             "unnest(%s::bigint[], %s::jsonb[], %s::varchar[], %s::jsonb[], %s::jsonb[], "
-            f"%s::float8[], %s::bigint[], %s::int[], %s::bigint[]) AS v({_COLUMNS})"
+            f"%s::float8[], %s::bigint[], %s::int[]) AS v({_COLUMNS})"
         )
         cur.execute(update.format(source=source), [now, *map(list, cols)])
 
@@ -496,7 +475,6 @@ def _store_portable(outcomes: list[Outcome], now: datetime) -> None:
             loss_db=o.loss_db,
             b_port_id=o.b_port_id,
             lc_port=o.lc_port,
-            fingerprint=o.fingerprint,
             validated_at=now,
         )
         for o in outcomes
@@ -509,7 +487,6 @@ def _store_portable(outcomes: list[Outcome], now: datetime) -> None:
         "loss_db",
         "b_port",
         "lc_port",
-        "fingerprint",
         "validated_at",
     ]
     Channel.objects.bulk_update(objs, fields, batch_size=500)
@@ -563,11 +540,10 @@ def revalidate_event(event: MacEvent) -> list[Outcome]:
     """Re-validate the channels a MAC touched, discovering any path it completed; store them."""
     catalogue = application_catalogue()
     end_ids = _event_end_ids(event)
-    touched = list(
-        ChannelEnd.objects.filter(end_id__in=end_ids).values_list("channel_id", flat=True)
-    )
-    seed_ports = list(Channel.objects.filter(pk__in=touched).values_list("a_port_id", flat=True))
-    plant = Plant.load_around(end_ids=end_ids, port_ids=seed_ports)
+    through = ChannelEnd.objects.filter(end_id__in=end_ids).values("channel_id")
+    touched_ports = dict(Channel.objects.filter(pk__in=through).values_list("pk", "a_port_id"))
+    touched = list(touched_ports)
+    plant = Plant.load_around(end_ids=end_ids, port_ids=touched_ports.values())
     ports = list(plant.port_end)
     new_ids = discover_channels(plant) if ports else []
     rows = list(
@@ -587,7 +563,8 @@ def revalidate_event(event: MacEvent) -> list[Outcome]:
         if o.id in new_ids:
             o.is_new = True
             o.before = ChannelStatus.UNKNOWN
-    store(outcomes, now=timezone.now())
+    base = path_digest.base_digest(catalogue, rules_digest())
+    store(outcomes, now=timezone.now(), base=base)
     return outcomes
 
 

@@ -1,20 +1,21 @@
-"""Which stored channels may have changed: a digest of every row on each path, in SQL.
+"""Which stored channels may have changed: a digest of the rows on each path, in SQL.
 
-A channel's verdict depends on the rows on its path (its connector ends with their
-models, and the cables, cassettes, adapters and ports that own them), on the channel's
-own name and A port, and on the catalogue and the rules (the engine's code). After each
-validation the channel stores ``fingerprint``: a sum of hashes of those rows, computed
-by PostgreSQL over the channel's ChannelEnd rows, plus a digest of catalogue and rules.
-Recomputing the sums for the whole plant is one set-based statement; a channel whose sum
-still matches its fingerprint traces to the same path through the same rows, so the
-deterministic engine would return the stored verdict again.
+A channel's verdict depends on the rows on its path (its connector ends, and the cables,
+cassettes, adapters, ports and devices that own them), on the channel's own name, A port
+and pair, on the connector models, and on the catalogue and the rules (the engine's
+code). After each validation a channel stores ``fingerprint``: a sum over its ChannelEnd
+rows of a hash of each row's *version* (PostgreSQL's ``xmin`` and ``cmin``, which every
+INSERT and UPDATE renews, whoever makes it: a MAC, the admin, the API or plain SQL), plus
+a digest of the rest. Recomputing the sums for the whole plant is one set-based
+statement that reads no content; a channel whose sum still matches its fingerprint
+traces through exactly the same row versions, so the deterministic engine would return
+the stored verdict again. A deleted end takes its ChannelEnd row, and so its term, away;
+a restored or rewritten table (dump and restore, VACUUM FULL) only makes every channel
+look changed once.
 
-Rows hashed include the mate, adapter, cable and cassette columns of each end, so a
-re-plug anywhere on a path changes it; a deleted end removes its ChannelEnd row and so
-its term. Channels that are not ``ok`` or ``failing`` (open, invalid, never validated)
-are always re-traced: their path may grow through rows they do not hold yet.
-
-Other databases have no such hash: every channel is re-traced there.
+Channels that are not ``ok`` or ``failing`` (open, invalid, never validated) are always
+re-traced: their path may grow through rows they do not hold yet. Other databases have no
+``xmin``: every channel is re-traced there.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from typing import Any
 from django.db import connection
 
 from inventory.models import (
-    Application,
     Cable,
     Cassette,
     Channel,
@@ -49,35 +49,35 @@ def supported() -> bool:
 
 
 def base_digest(catalogue: Any, rules: int) -> int:
-    """Return the digest of what every verdict depends on beyond its rows."""
-    text = f"{rules}|{catalogue.applications!r}"
+    """Return the digest of what every verdict depends on beyond the rows of its path."""
+    models = list(ConnectorModel.objects.order_by("pk").values_list())
+    text = f"{rules}|{catalogue.applications!r}|{models!r}"
     return int(hashlib.sha1(text.encode()).hexdigest()[:15], 16) % _MOD
 
 
+def _version(alias: str) -> str:
+    # xmin names the transaction that wrote the row version, cmin the statement within it
+    # (so that two updates in one transaction still differ).
+    xmin, cmin = f"{alias}.xmin::text::bigint", f"{alias}.cmin::text::bigint"
+    return f"coalesce(({xmin} << 20) # {cmin}, 0)"
+
+
 def _sums_sql(restricted: bool) -> str:
-    """Return the query of (channel id, sum of row hashes) for every (or some) channels."""
+    """Return the query of (channel id, sum of row-version hashes) for all or some channels."""
     where = "WHERE ce.channel_id = ANY(%s)" if restricted else ""
-    t = {m.__name__: m._meta.db_table for m in (Application, Cable, Cassette, ConnectorModel)}
-    t |= {m.__name__: m._meta.db_table for m in (Device, MpoAdapter, Port)}
+    t = {m.__name__: m._meta.db_table for m in (Cable, Cassette, Device, MpoAdapter, Port)}
+    versions = "0"
+    for alias in ("d", "p", "ad", "cs", "cb", "e"):
+        versions = f"hashint8extended({_version(alias)}, {versions})"
     return f"""
-        SELECT ce.channel_id AS id, sum(hashtextextended(ROW(
-            e.id, e.label, e.connector_model_id, e.gender, e.polish, e.mating_cycles,
-            e.insertion_loss_db, e.cable_id, e.cable_end, e.cassette_id, e.cassette_port,
-            e.port_id, e.mate_id, e.adapter_id,
-            m.brand, m.family, m.rated_cycles, m.max_loss_db,
-            cb.label, cb.kind, cb.polarity, cb.connector, cb.fiber_type, cb.length_m,
-            cs.label, cs.polarity, cs.connector, cs.insertion_loss_db,
-            ad.label, ad.type, ad.insertion_loss_db,
-            p.name, d.name, ap.name)::text, 0)) AS s
+        SELECT ce.channel_id AS id, sum(hashint8extended(e.id, {versions})) AS s
           FROM {ChannelEnd._meta.db_table} ce
           JOIN {ConnectorEnd._meta.db_table} e ON e.id = ce.end_id
-          JOIN {t["ConnectorModel"]} m ON m.id = e.connector_model_id
           LEFT JOIN {t["Cable"]} cb ON cb.id = e.cable_id
           LEFT JOIN {t["Cassette"]} cs ON cs.id = e.cassette_id
           LEFT JOIN {t["MpoAdapter"]} ad ON ad.id = e.adapter_id
           LEFT JOIN {t["Port"]} p ON p.id = e.port_id
           LEFT JOIN {t["Device"]} d ON d.id = p.device_id
-          LEFT JOIN {t["Application"]} ap ON ap.id = p.application_id
           {where}
          GROUP BY ce.channel_id
     """

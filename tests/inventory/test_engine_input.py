@@ -97,3 +97,18 @@ def test_steady_trusts_an_unchanged_fingerprint_and_force_verifies_it():
     validate_channels(force=True)
     ch.refresh_from_db()
     assert (ch.status, ch.problem_codes) == ("ok", [])
+
+
+def test_a_deleted_cord_opens_its_channel_on_the_steady_run():
+    """A deleted end takes its ChannelEnd row away: the path's sum changes."""
+    f.demo_pod(1)
+    validate_channels()
+    ch = Channel.objects.get(name__startswith="leaf0000:Eth2/1 ")
+    cord = Cable.objects.filter(kind="lc_duplex", ends__channels=ch).first()
+    assert cord is not None
+    ConnectorEnd.objects.filter(cable=cord).delete()
+    cord.delete()
+    summary = validate_channels()
+    ch.refresh_from_db()
+    assert ch.status == "open"
+    assert summary["open"] == 1

@@ -2,16 +2,18 @@
 
 A polarity problem must say where it arises. The element named is the one whose
 cheapest single change (MTP PRO field flips first, then cord, adapter, patch cable,
-cassette, trunk) puts every lane right. Only the fibre walk is repeated, with a light
-stand-in for the changed part, so a failing channel costs a few walks, not a few full
-validations; `fixes.suggest` later verifies its changes in full.
+cassette, trunk) puts every lane right. Only the fibre walk is repeated, with the
+changed part's position map in place of the original one, so a failing channel costs a
+few walks, not a few full validations; `fixes.suggest` later verifies its changes in full.
 """
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from polarity.catalogue import expectation
+from polarity.channel import adapter_pull, cassette_pull
 from polarity.context import Context
 from polarity.elements import (
     AdapterType,
@@ -24,8 +26,8 @@ from polarity.elements import (
     MpoAdapter,
     MpoCable,
 )
-from polarity.mapping import cable_pulls, cassette_pulls, cord_pull
-from polarity.trace import walk
+from polarity.mapping import cable_pulls, cord_pull
+from polarity.trace import walk_pulls
 
 __all__ = ["blame_polarity"]
 
@@ -34,35 +36,20 @@ _CABLE_TYPES = tuple(CablePolarity)
 _COST = {"lc_cord": 10, "mpo_adapter": 20, "patch": 30, "mpo_cable": 40, "trunk": 50}
 
 
-def _cost(el: Any) -> int:
-    role = getattr(el, "role", None)
-    return _COST[role] if role is not None else _COST[el.kind]
-
-
-def _pro_end(el: Any) -> int | None:
+def _pro_end(el: MpoCable) -> int | None:
     for side, end in enumerate(el.ends):
         if end.brand is Brand.MTP_PRO:
             return side
     return None
 
 
-class _Stand:
-    """A stand-in for a changed element during blame: only what the fibre walk reads."""
-
-    __slots__ = ("front_to_rear", "geometry", "pull", "rear_to_front", "type")
-
-    def __init__(self, original: Any, **changes: Any) -> None:
-        for name in self.__slots__:
-            setattr(self, name, changes.get(name, getattr(original, name, None)))
-
-
-def _blame_trials(ctx: Context) -> list[tuple[bool, int, int, Any]]:
+def _blame_trials(ctx: Context) -> list[tuple[bool, int, int, CablePolarity | None]]:
     """List (not field service, cost, index, new type) for every polarity change, in order."""
-    trials: list[tuple[bool, int, int, Any]] = []
+    trials: list[tuple[bool, int, int, CablePolarity | None]] = []
     for index, el in enumerate(ctx.elements):
         if isinstance(el, MpoCable):
             pro = _pro_end(el) is not None
-            cost = _cost(el)
+            cost = _COST[el.role.value if el.role is not None else "mpo_cable"]
             for polarity in _CABLE_TYPES:
                 if polarity is not el.polarity:
                     field = (
@@ -81,36 +68,52 @@ def _blame_trials(ctx: Context) -> list[tuple[bool, int, int, Any]]:
     return trials
 
 
-def _stand_in(el: Any, new_type: Any) -> _Stand:
-    """Return a stand-in for `el` changed to its other (or the given) polarity type."""
+def _trial_pull(ctx: Context, index: int, new_type: CablePolarity | None) -> itemgetter[Any]:
+    """Return the pull of the step across element `index` with its polarity type changed."""
+    els = ctx.elements
+    el = els[index]
     if isinstance(el, MpoCable):
-        return _Stand(el, pull=cable_pulls(el.connector, new_type))
+        assert new_type is not None
+        return cable_pulls(el.connector.value, new_type.value)
     if isinstance(el, LcCord):
-        return _Stand(el, pull=cord_pull("A-A" if el.polarity is CordPolarity.A_B else "A-B"))
+        return cord_pull("A-A" if el.polarity is CordPolarity.A_B else "A-B")
+    _, a, _, c = ctx.topology.steps[ctx.topology.step_of[index] + 1]
+    near, far = els[a], els[c]
+    assert isinstance(near, (MpoCable, LcCord)) and isinstance(far, (MpoCable, LcCord))
     if isinstance(el, MpoAdapter):
-        return _Stand(el, type=AdapterType.B if el.type is AdapterType.A else AdapterType.A)
-    other = "B" if el.polarity is CassettePolarity.A else "A"
-    forward, backward = cassette_pulls(el.connector, other, el.lc_port)
-    return _Stand(el, rear_to_front=forward, front_to_rear=backward)
+        other = AdapterType.B if el.type is AdapterType.A else AdapterType.A
+        return adapter_pull(near.geometry, other, far.geometry)
+    assert isinstance(el, Cassette)
+    polarity = "B" if el.polarity is CassettePolarity.A else "A"
+    if isinstance(near, MpoCable):  # entered at the rear
+        return cassette_pull(el, polarity, near.geometry, True)
+    return cassette_pull(el, polarity, far.geometry, False)
 
 
 def blame_polarity(ctx: Context) -> int:
     """Return the element whose cheapest single change puts every lane right.
 
-    Only the fibre walk is repeated, with light stand-ins for the changed part, so naming
-    the element of a polarity problem stays cheap; suggestions verify changes in full.
+    Only the fibre walk is repeated, with the changed part's position map in place of
+    the original, so naming the element of a polarity problem stays cheap; suggestions
+    verify changes in full.
     """
     if ctx.app_a is ctx.app_b:
         getter, want = ctx.app_a.self_expectation
     else:
         getter, want = expectation(ctx.app_a.layout, ctx.app_b.layout)
-    steps = ctx.topology.steps
-    trial: list[Any] = list(ctx.elements)
+    topo = ctx.topology
+    els = ctx.elements
+    first, last = els[topo.first_plug], els[topo.last_plug]
+    assert isinstance(first, (MpoCable, LcCord)) and isinstance(last, (MpoCable, LcCord))
+    start, end = first.geometry, last.geometry
+    pulls = list(ctx.channel.pulls)
+    step_of = topo.step_of
     for _, _, index, new_type in _blame_trials(ctx):
-        original = trial[index]
-        trial[index] = _stand_in(original, new_type)
-        if getter(walk(trial, steps, ctx.port_a, ctx.port_b)) == want:
+        k = step_of[index]
+        original = pulls[k]
+        pulls[k] = _trial_pull(ctx, index, new_type)
+        if getter(walk_pulls(pulls, start, end, ctx.port_a, ctx.port_b)) == want:
             return index
-        trial[index] = original
-    cables = ctx.topology.cables
-    return cables[-1] if cables else len(ctx.elements) - 1
+        pulls[k] = original
+    cables = topo.cables
+    return cables[-1] if cables else len(els) - 1

@@ -7,27 +7,33 @@ with it, and why it matters.
 from __future__ import annotations
 
 from polarity.catalogue import ApplicationSpec
-from polarity.channel import CASSETTE_R2F, PORT
+from polarity.channel import CASSETTE_R2F, PORT, Mating
 from polarity.context import Context
 from polarity.elements import (
     AdapterType,
     Brand,
     Cassette,
+    Element,
+    End,
     FiberType,
     Gender,
+    LcCord,
+    MpoAdapter,
+    MpoCable,
     Polish,
     ProblemCode,
     Transceiver,
 )
-from polarity.mapping import cassette_port_of
+from polarity.mapping import Geometry, cassette_port_of
 from polarity.results import Loss, Problem
-from polarity.trace import START, walk_steps
+from polarity.trace import walk_steps
 
 __all__ = [
     "check_fiber_type",
     "check_gender",
     "check_keying",
     "check_loss_budget",
+    "check_matings",
     "check_polarity",
     "check_polish",
     "check_reach",
@@ -86,12 +92,12 @@ def check_polarity(ctx: Context, back: tuple[int, ...], out: list[Problem]) -> N
 def _where_dark(ctx: Context, origin: int) -> tuple[int, str]:
     """Find the step where a fibre's light stops, and why when a cassette port explains it."""
     topo = ctx.topology
-    trail = walk_steps(ctx.elements, topo.steps, ctx.port_a, ctx.port_b)
-    previous = START[ctx.port_a.name]
+    trail = walk_steps(ctx.channel, ctx.port_a, ctx.port_b)
+    previous = ctx.port_a.start
     for (index, back), step in zip(trail, topo.steps, strict=True):
         if origin not in back[1:]:
-            if step[0] == CASSETTE_R2F:
-                cassette = ctx.elements[index]
+            cassette = ctx.elements[index]
+            if step[0] == CASSETTE_R2F and isinstance(cassette, Cassette):
                 rear = previous.index(origin)
                 port = 0
                 if rear <= cassette.geometry.size:
@@ -106,87 +112,147 @@ def _where_dark(ctx: Context, origin: int) -> tuple[int, str]:
     return topo.steps[-1][1], ""
 
 
-def check_keying(ctx: Context, out: list[Problem]) -> None:
-    """Flag MPO faces of different key families or fibre counts (IEC 61754-7-1 vs -7-2)."""
+def check_matings(ctx: Context, out: list[Problem]) -> None:
+    """Check every MPO mating in one pass: keying, then gender, then polish problems.
+
+    Keying: faces of different key families or fibre counts (IEC 61754-7-1 vs -7-2).
+    Gender: male-male (pins collide) or female-female (no alignment).
+    Polish: APC against UPC, and APC faces through a key-up/key-up adapter.
+    """
     els = ctx.elements
+    port_gender = ctx.port_gender
+    port_polish = ctx.port_polish
+    default_fiber = ctx.default_fiber
+    keying: list[Problem] | None = None
+    gender: list[Problem] | None = None
+    polish: list[Problem] | None = None
     for m in ctx.topology.matings:
-        left = els[m.left].geometry if m.left_side != PORT else ctx.port_a
-        right = els[m.right].geometry if m.right_side != PORT else ctx.port_b
-        if left.family != right.family:
-            message = (
-                f"{_face_name(ctx, m.left, m.left_side)} is {left.name} but "
-                f"{_face_name(ctx, m.right, m.right_side)} is {right.name}: "
-                "they do not key together and lanes land dark or misaligned"
-            )
-            out.append(_problem(ctx, ProblemCode.KEYING, ctx.plug_of(m), message))
+        left_el = els[m.left]
+        right_el = els[m.right]
+        # The left face: a cable's end 2 (or end 1 at a port), end A's port, or a rear.
+        side = m.left_side
+        if isinstance(left_el, MpoCable):
+            left_geometry = left_el.geometry
+            if side == 1:
+                left_gender = left_el.ends[1].gender
+                left_polish = left_el.polishes[1]
+            else:
+                left_gender = left_el.ends[0].gender
+                left_polish = left_el.polishes[0]
+            if left_polish is None:  # no polish given and the default fibre
+                left_polish = _by_fiber(default_fiber)
+        elif isinstance(left_el, Cassette):  # its rear receives the cable on the right
+            left_geometry = left_el.geometry
+            rear = left_el.mpo_end
+            left_gender = rear.gender
+            left_polish = rear.polish or _by_fiber(_fiber(right_el, default_fiber))
+        else:
+            left_geometry = ctx.port_a
+            left_gender = port_gender[0]
+            left_polish = port_polish[0]
+        # The right face: a cable's end 1, end B's port, or a cassette's rear.
+        if isinstance(right_el, MpoCable):
+            right_geometry = right_el.geometry
+            right_gender = right_el.ends[0].gender
+            right_polish = right_el.polishes[0]
+            if right_polish is None:
+                right_polish = _by_fiber(default_fiber)
+        elif isinstance(right_el, Cassette):
+            right_geometry = right_el.geometry
+            rear = right_el.mpo_end
+            right_gender = rear.gender
+            right_polish = rear.polish or _by_fiber(_fiber(left_el, default_fiber))
+        else:
+            right_geometry = ctx.port_b
+            right_gender = port_gender[1]
+            right_polish = port_polish[1]
+        if left_geometry.family != right_geometry.family:
+            if keying is None:
+                keying = []
+            keying.append(_keying(ctx, m, left_geometry, right_geometry))
+        if left_gender is right_gender:
+            if gender is None:
+                gender = []
+            gender.append(_gender(ctx, m, left_gender))
+        if left_polish is not right_polish:
+            if polish is None:
+                polish = []
+            polish.append(_polish(ctx, m, left_polish, right_polish))
+        elif left_polish is Polish.APC and m.via >= 0:
+            adapter = els[m.via]
+            if isinstance(adapter, MpoAdapter) and adapter.type is AdapterType.B:
+                if polish is None:
+                    polish = []
+                message = (
+                    f"{ctx.describe(m.via)} is key-up to key-up: two APC faces only meet "
+                    "flush through a key-up to key-down (Type A) adapter"
+                )
+                polish.append(_problem(ctx, ProblemCode.POLISH, m.via, message))
+    if keying is not None:
+        out.extend(keying)
+    if gender is not None:
+        out.extend(gender)
+    if polish is not None:
+        out.extend(polish)
+
+
+def _fiber(el: Element, default: FiberType) -> FiberType:
+    """Return a plug's fibre type, the application's default when it names none."""
+    if isinstance(el, (MpoCable, LcCord)) and el.fiber_type is not None:
+        return el.fiber_type
+    return default
+
+
+def _keying(ctx: Context, m: Mating, left: Geometry, right: Geometry) -> Problem:
+    message = (
+        f"{_face_name(ctx, m.left, m.left_side)} is {left.name} but "
+        f"{_face_name(ctx, m.right, m.right_side)} is {right.name}: "
+        "they do not key together and lanes land dark or misaligned"
+    )
+    return _problem(ctx, ProblemCode.KEYING, m.plug, message)
+
+
+def _gender(ctx: Context, m: Mating, gender: Gender) -> Problem:
+    why = (
+        "the guide pins collide and damage the ferrules"
+        if gender is Gender.MALE
+        else "nothing aligns the ferrules: high, unstable loss"
+    )
+    message = (
+        f"{_face_name(ctx, m.left, m.left_side)} and "
+        f"{_face_name(ctx, m.right, m.right_side)} are both {_PIN_WORDS[gender]}: {why}"
+    )
+    return _problem(ctx, ProblemCode.GENDER, m.plug, message)
+
+
+def _polish(ctx: Context, m: Mating, left: Polish, right: Polish) -> Problem:
+    message = (
+        f"{_face_name(ctx, m.left, m.left_side)} is {left} but "
+        f"{_face_name(ctx, m.right, m.right_side)} is {right}: "
+        "the air gap costs several dB and reflects strongly"
+    )
+    return _problem(ctx, ProblemCode.POLISH, m.plug, message)
+
+
+def check_keying(ctx: Context, out: list[Problem]) -> None:
+    """Flag MPO faces of different key families or fibre counts (see check_matings)."""
+    _only(ctx, out, ProblemCode.KEYING)
 
 
 def check_gender(ctx: Context, out: list[Problem]) -> None:
-    """Flag MPO matings that are male-male (pins collide) or female-female (no alignment)."""
-    els = ctx.elements
-    for m in ctx.topology.matings:
-        side = m.left_side
-        if side >= 0:
-            gender = els[m.left].ends[side].gender
-        else:
-            gender = ctx.port_gender[0] if side == PORT else els[m.left].mpo_end.gender
-        side = m.right_side
-        if side >= 0:
-            other = els[m.right].ends[side].gender
-        else:
-            other = ctx.port_gender[1] if side == PORT else els[m.right].mpo_end.gender
-        if gender is other:
-            why = (
-                "the guide pins collide and damage the ferrules"
-                if gender is Gender.MALE
-                else "nothing aligns the ferrules: high, unstable loss"
-            )
-            message = (
-                f"{_face_name(ctx, m.left, m.left_side)} and "
-                f"{_face_name(ctx, m.right, m.right_side)} are both {_PIN_WORDS[gender]}: {why}"
-            )
-            out.append(_problem(ctx, ProblemCode.GENDER, ctx.plug_of(m), message))
+    """Flag male-male and female-female MPO matings (see check_matings)."""
+    _only(ctx, out, ProblemCode.GENDER)
 
 
 def check_polish(ctx: Context, out: list[Problem]) -> None:
-    """Flag APC against UPC, and APC faces through a key-up/key-up adapter."""
-    els = ctx.elements
-    ports = ctx.port_polish
-    default_fiber = ctx.app.default_fiber
-    for m in ctx.topology.matings:
-        side = m.left_side
-        if side >= 0:
-            left = els[m.left].polishes[side]
-        elif side == PORT:
-            left = ports[0]
-        else:  # a cassette rear: given, else it follows the fibre of the plug it receives
-            plug = els[m.right].fiber_type or default_fiber
-            left = els[m.left].mpo_end.polish or _by_fiber(plug)
-        side = m.right_side
-        if side >= 0:
-            right = els[m.right].polishes[side]
-        elif side == PORT:
-            right = ports[1]
-        else:
-            right = els[m.right].mpo_end.polish or _by_fiber(
-                els[m.left].fiber_type or default_fiber
-            )
-        if left is None or right is None:  # a cable end whose fibre type is the default
-            left = left or ctx.polish(m.left, m.left_side, m.right)
-            right = right or ctx.polish(m.right, m.right_side, m.left)
-        if left is not right:
-            message = (
-                f"{_face_name(ctx, m.left, m.left_side)} is {left} but "
-                f"{_face_name(ctx, m.right, m.right_side)} is {right}: "
-                "the air gap costs several dB and reflects strongly"
-            )
-            out.append(_problem(ctx, ProblemCode.POLISH, ctx.plug_of(m), message))
-        elif left is Polish.APC and m.via >= 0 and els[m.via].type is AdapterType.B:
-            message = (
-                f"{ctx.describe(m.via)} is key-up to key-up: two APC faces only meet flush "
-                "through a key-up to key-down (Type A) adapter"
-            )
-            out.append(_problem(ctx, ProblemCode.POLISH, m.via, message))
+    """Flag APC against UPC, and APC through a key-up/key-up adapter (see check_matings)."""
+    _only(ctx, out, ProblemCode.POLISH)
+
+
+def _only(ctx: Context, out: list[Problem], code: ProblemCode) -> None:
+    found: list[Problem] = []
+    check_matings(ctx, found)
+    out.extend(p for p in found if p.code is code)
 
 
 def _by_fiber(fiber: FiberType) -> Polish:
@@ -197,22 +263,27 @@ def check_fiber_type(ctx: Context, out: list[Problem]) -> None:
     """Flag fibre types the application does not run on, and single-mode mixed with multimode."""
     app: ApplicationSpec = ctx.app
     els = ctx.elements
-    modes: dict[bool, int] = {}
     supported = app.fiber_map
+    default = ctx.default_fiber
+    single_at = multi_at = -1  # the first cable of each mode
     for index in ctx.topology.cables:
-        fiber = els[index].fiber_type
+        cable = els[index]
+        assert isinstance(cable, (MpoCable, LcCord))
+        fiber = cable.fiber_type
         if fiber is None:
-            fiber = app.default_fiber
+            fiber = default
         elif fiber not in supported:
-            names = ", ".join(f.fiber_type.value for f in app.fibers)
+            names = ", ".join([f.fiber_type.value for f in app.fibers])
             message = f"{ctx.describe(index)} is {fiber}: {app.name} runs on {names} only"
             out.append(_problem(ctx, ProblemCode.FIBER_TYPE, index, message))
             continue
-        single = fiber is FiberType.OS2
-        if single not in modes:
-            modes[single] = index
-    if len(modes) > 1:
-        index = max(modes.values())
+        if fiber is FiberType.OS2:
+            if single_at < 0:
+                single_at = index
+        elif multi_at < 0:
+            multi_at = index
+    if single_at >= 0 and multi_at >= 0:
+        index = max(single_at, multi_at)
         message = f"{ctx.describe(index)} mixes single-mode and multimode fibre in one channel"
         out.append(_problem(ctx, ProblemCode.FIBER_TYPE, index, message))
 
@@ -242,7 +313,7 @@ def check_wear(ctx: Context, out: list[Problem]) -> None:
     """Flag connectors at or past their rated mating cycles (guide-hole wear, debris)."""
     els = ctx.elements
     catalogue = ctx.catalogue
-    for index in ctx.topology.counted_wear:
+    for index in ctx.channel.counted_wear:
         el = els[index]
         if isinstance(el, Transceiver):
             cycles = el.mating_cycles or 0
@@ -257,15 +328,20 @@ def check_wear(ctx: Context, out: list[Problem]) -> None:
                 )
                 out.append(_problem(ctx, ProblemCode.WEAR, index, message))
             continue
-        faces = ((None, el.mpo_end),) if isinstance(el, Cassette) else enumerate(el.ends)
-        for side, end in faces:
-            if end.mating_cycles is None:
+        faces: list[tuple[str, End]]
+        if isinstance(el, Cassette):
+            faces = [("the rear of ", el.mpo_end)]
+        else:
+            assert isinstance(el, MpoCable)
+            faces = [("end 1 of ", el.ends[0]), ("end 2 of ", el.ends[1])]
+        for where, end in faces:
+            cycles_or_none = end.mating_cycles
+            if cycles_or_none is None:
                 continue
             rated = end.rated_cycles or catalogue.rated_cycles[end.brand]
-            if end.mating_cycles >= rated:
-                where = f"end {side + 1} of " if side is not None else "the rear of "
+            if cycles_or_none >= rated:
                 message = (
-                    f"{where}{ctx.describe(index)} has {end.mating_cycles} matings, rated "
+                    f"{where}{ctx.describe(index)} has {cycles_or_none} matings, rated "
                     f"{rated}: worn guide holes shed debris and pins break"
                 )
                 out.append(_problem(ctx, ProblemCode.WEAR, index, message))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import Any
 
 from polarity.mapping import (
     Geometry,
@@ -193,7 +193,11 @@ class Transceiver:
     rated_cycles: int | None = None
     id: str | None = None
     label: str | None = None
-    kind: ClassVar[ElementKind] = ElementKind.TRANSCEIVER
+
+    @property
+    def kind(self) -> ElementKind:
+        """Return the spec's `kind` of the element."""
+        return ElementKind.TRANSCEIVER
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +217,11 @@ class MpoCable:
     # Each end's polish when it is known without the application (given, or following
     # the cable's own fibre type); None leaves it to the application's default fibre.
     polishes: tuple[Polish | None, Polish | None] = field(init=False, repr=False, compare=False)
-    kind: ClassVar[ElementKind] = ElementKind.MPO_CABLE
+
+    @property
+    def kind(self) -> ElementKind:
+        """Return the spec's `kind` of the element."""
+        return ElementKind.MPO_CABLE
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "geometry", geometry_of(self.connector.value))
@@ -233,7 +241,11 @@ class MpoAdapter:
     insertion_loss_db: float | None = None
     id: str | None = None
     label: str | None = None
-    kind: ClassVar[ElementKind] = ElementKind.MPO_ADAPTER
+
+    @property
+    def kind(self) -> ElementKind:
+        """Return the spec's `kind` of the element."""
+        return ElementKind.MPO_ADAPTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +267,11 @@ class Cassette:
     geometry: Geometry = field(init=False, repr=False, compare=False)
     rear_to_front: itemgetter[Any] = field(init=False, repr=False, compare=False)
     front_to_rear: itemgetter[Any] = field(init=False, repr=False, compare=False)
-    kind: ClassVar[ElementKind] = ElementKind.CASSETTE
+
+    @property
+    def kind(self) -> ElementKind:
+        """Return the spec's `kind` of the element."""
+        return ElementKind.CASSETTE
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "geometry", geometry_of(self.connector.value))
@@ -279,11 +295,16 @@ class LcCord:
     id: str | None = None
     label: str | None = None
     pull: itemgetter[Any] = field(init=False, repr=False, compare=False)
-    kind: ClassVar[ElementKind] = ElementKind.LC_CORD
-    geometry: ClassVar[Geometry] = geometry_of("LC")
+    geometry: Geometry = field(init=False, repr=False, compare=False)
+
+    @property
+    def kind(self) -> ElementKind:
+        """Return the spec's `kind` of the element."""
+        return ElementKind.LC_CORD
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pull", cord_pull(self.polarity.value))
+        object.__setattr__(self, "geometry", _LC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +314,13 @@ class LcAdapter:
     insertion_loss_db: float | None = None
     id: str | None = None
     label: str | None = None
-    kind: ClassVar[ElementKind] = ElementKind.LC_ADAPTER
 
+    @property
+    def kind(self) -> ElementKind:
+        """Return the spec's `kind` of the element."""
+        return ElementKind.LC_ADAPTER
+
+
+_LC = geometry_of("LC")
 
 Element = Transceiver | MpoCable | MpoAdapter | Cassette | LcCord | LcAdapter

@@ -12,18 +12,17 @@ from polarity.catalogue import DEFAULT_CATALOGUE, Catalogue, expectation
 from polarity.channel import Channel
 from polarity.checks import (
     check_fiber_type,
-    check_gender,
-    check_keying,
     check_loss_budget,
+    check_matings,
     check_polarity,
-    check_polish,
     check_reach,
     check_wear,
 )
 from polarity.context import make_context
+from polarity.elements import LcCord, MpoCable
 from polarity.loss import channel_loss
 from polarity.results import Problem, Result
-from polarity.trace import walk
+from polarity.trace import walk_pulls
 
 __all__ = ["validate", "validate_document", "validate_many"]
 
@@ -32,25 +31,27 @@ def validate(channel: Channel, catalogue: Catalogue = DEFAULT_CATALOGUE) -> Resu
     """Return the verdict on one channel; raise SpecError if its application is unknown."""
     ctx = make_context(channel, catalogue)
     topo = ctx.topology
-    back = walk(ctx.elements, topo.steps, ctx.port_a, ctx.port_b)
-    layout_a, layout_b = ctx.app_a.layout, ctx.app_b.layout
-    if ctx.app_a is ctx.app_b:
-        getter, want = ctx.app_a.self_expectation
+    app_a, app_b = ctx.app_a, ctx.app_b
+    els = channel.elements
+    first, last = els[topo.first_plug], els[topo.last_plug]
+    assert isinstance(first, (MpoCable, LcCord)) and isinstance(last, (MpoCable, LcCord))
+    back = walk_pulls(channel.pulls, first.geometry, last.geometry, ctx.port_a, ctx.port_b)
+    layout_a, layout_b = app_a.layout, app_b.layout
+    if app_a is app_b:
+        getter, want = app_a.self_expectation
     else:
         getter, want = expectation(layout_a, layout_b)
     problems: list[Problem] = []
     if getter(back) != want:
         check_polarity(ctx, back, problems)
     if topo.matings:
-        check_keying(ctx, problems)
-        check_gender(ctx, problems)
-        check_polish(ctx, problems)
+        check_matings(ctx, problems)
     check_fiber_type(ctx, problems)
     loss = channel_loss(ctx)
     if loss.budget_db is not None:  # no budget, no reach: the fibre type is unsupported
         check_loss_budget(ctx, loss, problems)
         check_reach(ctx, loss, problems)
-    if topo.counted_wear:
+    if channel.counted_wear:
         check_wear(ctx, problems)
     return Result(
         not problems,

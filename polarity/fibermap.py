@@ -42,7 +42,7 @@ def render_svg(channel: Channel, result: Result) -> str:
     """Return an SVG drawing of the channel's elements and every lit fibre."""
     ctx = make_context(channel, result.catalogue)
     els = channel.elements
-    trail = walk_steps(els, ctx.topology.steps, ctx.port_a, ctx.port_b)
+    trail = walk_steps(channel, ctx.port_a, ctx.port_b)
     layout_a, layout_b = ctx.app_a.layout, ctx.app_b.layout
     lanes = layout_a.lit
     rows = max(ctx.port_a.size, ctx.port_b.size, *(back.__len__() - 1 for _, back in trail))

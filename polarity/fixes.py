@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
 
 from polarity.channel import PORT, REAR
 from polarity.context import Context, make_context
@@ -19,14 +18,20 @@ from polarity.elements import (
     AdapterType,
     Brand,
     CablePolarity,
+    Cassette,
     CassettePolarity,
     Connector,
     CordPolarity,
     Element,
     End,
     Gender,
+    LcAdapter,
+    LcCord,
+    MpoAdapter,
+    MpoCable,
     ProblemCode,
     SuggestionAction,
+    Transceiver,
 )
 from polarity.errors import SpecError
 from polarity.results import Problem, Result, Suggestion
@@ -66,23 +71,22 @@ class Candidate:
     message: str
 
 
-def _replacement(part: Any, index: int, new: Element, message: str) -> Candidate:
+def _replacement(part: Element, index: int, new: Element, message: str) -> Candidate:
     """A new part in place of ``part``: the reorder every non-field fix comes down to."""
     return Candidate(_cost(part), False, SuggestionAction.REPLACE, index, None, new, message)
 
 
-def _cost(el: Any) -> int:
-    role = getattr(el, "role", None)
-    if role is not None:
-        return _COST[role]
-    return _COST[el.kind]
+def _cost(el: Element) -> int:
+    if isinstance(el, MpoCable) and el.role is not None:
+        return _COST[el.role.value]
+    return _COST[el.kind.value]
 
 
 def _key(p: Problem) -> tuple[str, int]:
     return (p.code.value, -1 if p.code in _CHANNEL_WIDE else p.element)
 
 
-def _pro_end(el: Any) -> int | None:
+def _pro_end(el: MpoCable) -> int | None:
     for side, end in enumerate(el.ends):
         if end.brand is Brand.MTP_PRO:
             return side
@@ -92,9 +96,8 @@ def _pro_end(el: Any) -> int | None:
 def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
     """Yield every single-element polarity change: cables, cords, adapters, cassettes."""
     for index, el in enumerate(ctx.elements):
-        kind = el.kind.value
         name = ctx.describe(index)
-        if kind == "mpo_cable":
+        if isinstance(el, MpoCable):
             pro = _pro_end(el)
             for polarity in CablePolarity:
                 if polarity is el.polarity:
@@ -122,7 +125,7 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
                         f"Replace {name} (Type {el.polarity}) with a Type {polarity} "
                         f"{el.connector} cable",
                     )
-        elif kind == "lc_cord":
+        elif isinstance(el, LcCord):
             other = CordPolarity.A_A if el.polarity is CordPolarity.A_B else CordPolarity.A_B
             yield Candidate(
                 _cost(el),
@@ -133,7 +136,7 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
                 replace(el, polarity=other),
                 f"Swap {name} ({el.polarity.value}) for an {other.value} duplex cord",
             )
-        elif kind == "mpo_adapter":
+        elif isinstance(el, MpoAdapter):
             other_type = AdapterType.B if el.type is AdapterType.A else AdapterType.A
             yield _replacement(
                 el,
@@ -142,7 +145,7 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
                 f"Replace {name} ({_ADAPTER_WORDS[el.type]}) with a "
                 f"{_ADAPTER_WORDS[other_type]} adapter",
             )
-        elif kind == "cassette":
+        elif isinstance(el, Cassette):
             for port in range(1, el.port_count + 1):
                 if port != el.lc_port:
                     yield Candidate(
@@ -173,12 +176,11 @@ def _mating_faces(ctx: Context, problem: Problem) -> Iterator[tuple[int, int, in
             yield m.right, m.right_side, m.left, m.left_side
 
 
-def _with_end(el: Any, side: int, end: End) -> Element:
-    if side == REAR:
+def _with_end(el: Element, side: int, end: End) -> Element:
+    if isinstance(el, Cassette):
         return replace(el, mpo_end=end)
-    ends = list(el.ends)
-    ends[side] = end
-    return replace(el, ends=tuple(ends))
+    assert isinstance(el, MpoCable)
+    return replace(el, ends=(end, el.ends[1]) if side == 0 else (el.ends[0], end))
 
 
 def gender_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
@@ -188,6 +190,7 @@ def gender_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
             continue
         el = ctx.elements[index]
         end = ctx.end(index, side)
+        assert end is not None
         new_gender = Gender.FEMALE if end.gender is Gender.MALE else Gender.MALE
         new = _with_end(el, side, replace(end, gender=new_gender))
         name = ctx.describe(index)
@@ -232,7 +235,8 @@ def keying_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
         target = ctx.geometry(other, other_side).name
         if target == "LC":
             continue
-        new = replace(el, connector=Connector(target))
+        assert isinstance(el, (MpoCable, Cassette))
+        new: Element = replace(el, connector=Connector(target))
         yield _replacement(
             el,
             index,
@@ -244,7 +248,7 @@ def keying_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
 def polish_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     """Yield turning an adapter to key-up/key-down, or replacing a part with the other polish."""
     el = ctx.elements[problem.element]
-    if el.kind.value == "mpo_adapter" and el.type is AdapterType.B:
+    if isinstance(el, MpoAdapter) and el.type is AdapterType.B:
         yield _replacement(
             el,
             problem.element,
@@ -257,10 +261,15 @@ def polish_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
             continue
         part = ctx.elements[index]
         target = ctx.polish(other, other_side, index)
-        if side == REAR:
+        new: Element
+        if isinstance(part, Cassette):
             new = _with_end(part, side, replace(part.mpo_end, polish=target))
         else:
-            new = replace(part, ends=tuple(replace(e, polish=target) for e in part.ends))
+            assert isinstance(part, MpoCable)
+            first, second = part.ends
+            new = replace(
+                part, ends=(replace(first, polish=target), replace(second, polish=target))
+            )
         yield _replacement(
             part,
             index,
@@ -272,6 +281,7 @@ def polish_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
 def fiber_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     """Yield replacing the cable by one of each fibre type the application runs on."""
     el = ctx.elements[problem.element]
+    assert isinstance(el, (MpoCable, LcCord))
     for spec in ctx.app.fibers:
         if spec.fiber_type is not el.fiber_type:
             fiber = spec.fiber_type
@@ -287,10 +297,9 @@ def fiber_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
 def loss_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     """Yield low-loss replacements for the parts that add the most loss."""
     for index, el in enumerate(ctx.elements):
-        kind = el.kind.value
         name = ctx.describe(index)
         if (
-            kind == "cassette"
+            isinstance(el, Cassette)
             and (el.insertion_loss_db or ctx.catalogue.cassette_loss_db) > LOW_LOSS_DB
         ):
             yield _replacement(
@@ -299,15 +308,19 @@ def loss_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
                 replace(el, insertion_loss_db=LOW_LOSS_DB),
                 f"Replace {name} with a low-loss module ({LOW_LOSS_DB} dB)",
             )
-        elif kind in ("mpo_adapter", "lc_adapter") and (el.insertion_loss_db or 0) > LOW_LOSS_DB:
+        elif isinstance(el, (MpoAdapter, LcAdapter)) and (el.insertion_loss_db or 0) > LOW_LOSS_DB:
             yield _replacement(
                 el,
                 index,
                 replace(el, insertion_loss_db=LOW_LOSS_DB),
                 f"Replace {name} with a low-loss adapter ({LOW_LOSS_DB} dB)",
             )
-        elif kind == "mpo_cable":
-            ends = tuple(replace(e, brand=Brand.MTP, insertion_loss_db=None) for e in el.ends)
+        elif isinstance(el, MpoCable):
+            first, second = el.ends
+            ends = (
+                replace(first, brand=Brand.MTP, insertion_loss_db=None),
+                replace(second, brand=Brand.MTP, insertion_loss_db=None),
+            )
             if ends != el.ends:
                 yield _replacement(
                     el,
@@ -321,6 +334,7 @@ def reach_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     """Yield a shorter longest cable, or a better fibre grade for it."""
     for index in ctx.topology.cables:
         el = ctx.elements[index]
+        assert isinstance(el, (MpoCable, LcCord))
         if index == problem.element and el.length_m:
             from polarity.loss import channel_loss
 
@@ -353,8 +367,7 @@ def wear_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     """Yield servicing a worn MTP PRO end on site, or replacing the worn part."""
     el = ctx.elements[problem.element]
     name = ctx.describe(problem.element)
-    kind = el.kind.value
-    if kind == "transceiver":
+    if isinstance(el, Transceiver):
         yield _replacement(
             el,
             problem.element,
@@ -363,7 +376,12 @@ def wear_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
             "the plug that mates with it",
         )
         return
-    faces = [(REAR, el.mpo_end)] if kind == "cassette" else list(enumerate(el.ends))
+    faces: list[tuple[int, End]]
+    if isinstance(el, Cassette):
+        faces = [(REAR, el.mpo_end)]
+    else:
+        assert isinstance(el, MpoCable)
+        faces = [(0, el.ends[0]), (1, el.ends[1])]
     catalogue = ctx.catalogue
     worn = [
         (side, end)
@@ -384,7 +402,7 @@ def wear_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
                 f"Service end {side + 1} of {name} (MTP PRO) on site: replace the pin clamp "
                 "and housing, then clean and inspect the end face (IEC 61300-3-35)",
             )
-    fresh = el
+    fresh: Element = el
     for side, end in worn:
         fresh = _with_end(fresh, side, replace(end, mating_cycles=0))
     yield _replacement(

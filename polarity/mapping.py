@@ -59,6 +59,13 @@ class Geometry:
     # these instead of building a key tuple per mating.
     mirror_to: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     swap_to: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Moves a back-trace onto a face of another layout row by row (a keying fault).
+    reframe_to: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The back-trace at a port before any step: each position carries its own light.
+    start: tuple[int, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", tuple(range(self.cols * self.rows + 1)))
 
     @property
     def size(self) -> int:
@@ -235,6 +242,16 @@ def cassette_pulls(
     return forward, backward
 
 
+def reframe(gx: Geometry, gy: Geometry) -> tuple[int, ...]:
+    """Map a face onto a face of another layout at the same row and column (no mirror)."""
+    return _remap(gx, gy, lambda r, c: (r, c))
+
+
+def compose(first: itemgetter[Any], then: itemgetter[Any], size: int) -> itemgetter[Any]:
+    """Return the one pull that moves a back-trace across `first`, then across `then`."""
+    return itemgetter(*then(first(tuple(range(size + 1)))))
+
+
 def _build_matings() -> dict[tuple[str, str, str], itemgetter[Any]]:
     table: dict[tuple[str, str, str], itemgetter[Any]] = {}
     for gx in GEOMETRIES.values():
@@ -243,6 +260,7 @@ def _build_matings() -> dict[tuple[str, str, str], itemgetter[Any]]:
             table[ROW_SWAP, gx.name, gy.name] = pull_of(row_swap(gx, gy), gy.size)
             gx.mirror_to[gy.name] = table[MIRROR, gx.name, gy.name]
             gx.swap_to[gy.name] = table[ROW_SWAP, gx.name, gy.name]
+            gx.reframe_to[gy.name] = pull_of(reframe(gx, gy), gy.size)
     return table
 
 

@@ -32,7 +32,6 @@ from inventory.models import (
     Channel,
     ChannelEnd,
     ConnectorEnd,
-    ConnectorModel,
     Device,
     MpoAdapter,
     Port,
@@ -48,10 +47,12 @@ def supported() -> bool:
     return connection.vendor == "postgresql"
 
 
-def base_digest(catalogue: Any, rules: int) -> int:
-    """Return the digest of what every verdict depends on beyond the rows of its path."""
-    models = list(ConnectorModel.objects.order_by("pk").values_list())
-    text = f"{rules}|{catalogue.applications!r}|{models!r}"
+def base_digest(catalogue: Any, rules: int, models: dict[int, tuple[Any, ...]]) -> int:
+    """Return the digest of what every verdict depends on beyond the rows of its path.
+
+    ``models`` are the connector models' rows as the plant holds them (their figures).
+    """
+    text = f"{rules}|{catalogue.applications!r}|{sorted(models.items())!r}"
     return int(hashlib.sha1(text.encode()).hexdigest()[:15], 16) % _MOD
 
 

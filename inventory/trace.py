@@ -13,6 +13,7 @@ never disagree about where a fibre goes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,6 +93,11 @@ def _neighbourhood_sql(ends: int, ports: int) -> str:
         )
         SELECT id FROM reach
     """
+
+
+def connector_models() -> dict[int, Row]:
+    """Return the connector models' figures a trace reads, by id."""
+    return {r[0]: r for r in _values(ConnectorModel.objects.order_by("pk"), MODEL_FIELDS)}
 
 
 def _values(qs: QuerySet[Any], fields: tuple[str, ...]) -> list[Row]:
@@ -258,7 +264,7 @@ class Plant:
                 qs = qs.filter(pk__in=ids(col))
             target.clear()
             target.update((r[0], r) for r in _values(qs, fields))
-        self.models = {r[0]: r for r in ConnectorModel.objects.values_list(*MODEL_FIELDS)}
+        self.models = connector_models()
         self.lanes = {
             name: tuple(tx) + tuple(rx)
             for name, tx, rx in Application.objects.values_list(
@@ -371,12 +377,36 @@ class Plant:
         return self.cassette(part[1], part[2], part[3], part[4])
 
 
-def _carry(lit: set[int] | None, kind: str, near: str, far: str) -> set[int] | None:
-    """Move lit positions across a face-to-face mating with the engine's maps."""
+# Lit positions move with the engine's own maps; a plant has few distinct (positions,
+# map) pairs, so each move is computed once (lit sets are frozensets for that).
+Lit = frozenset[int] | None
+
+
+@functools.lru_cache(maxsize=4096)
+def _carry(lit: Lit, kind: str, near: str, far: str) -> Lit:
+    """Move lit positions across a face-to-face mating."""
     if lit is None or near == "LC" or far == "LC":
         return lit
     m = mating_map(kind, near, far)
-    return {m[p] for p in lit if p < len(m) and m[p]}
+    return frozenset(m[p] for p in lit if p < len(m) and m[p])
+
+
+@functools.lru_cache(maxsize=4096)
+def _across_cable(lit: frozenset[int], connector: str, polarity: str) -> frozenset[int]:
+    m = cable_map(connector, polarity)
+    return frozenset(m[p] for p in lit if p < len(m) and m[p])
+
+
+@functools.lru_cache(maxsize=4096)
+def _front_ports(lit: Lit, connector: str, polarity: str) -> tuple[int, ...]:
+    """Return the front ports of a cassette that lit rear positions reach, in order."""
+    return tuple(sorted({cassette_port_of(connector, polarity, p)[0] for p in lit or ()} - {0}))
+
+
+@functools.lru_cache(maxsize=4096)
+def _rear_lit(connector: str, polarity: str, port: int) -> frozenset[int]:
+    m = cassette_map(connector, polarity, port)
+    return frozenset(p for p in range(1, len(m)) if m[p])
 
 
 def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = "") -> Trace:
@@ -394,7 +424,7 @@ def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = 
     end_ids = [start[ID]]
     lc_ends: list[tuple[int, int]] = []
     seen = {start[ID]}
-    lit: set[int] | None = set(plant.lanes.get(port[3], ())) or None
+    lit: Lit = frozenset(plant.lanes.get(port[3], ())) or None
     first_lc_port: int | None = None
     at = start
 
@@ -435,19 +465,16 @@ def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = 
             if cable[2] == "lc_duplex":
                 lc_ends += [(nxt[ID], len(parts) - 1), (far[ID], len(parts) - 1)]
             elif lit is not None:
-                m = cable_map(cable[4], cable[3])
-                lit = {m[p] for p in lit if p < len(m) and m[p]}
+                lit = _across_cable(lit, cable[4], cable[3])
             seen.add(far[ID])
             end_ids.append(far[ID])
             at = far
             continue
         cassette = plant.cassettes[nxt[CASSETTE]]
         if nxt[CASSETTE_PORT] == 0:  # entering at the rear: leave by the port the light reaches
-            ports = sorted(
-                {cassette_port_of(cassette[3], cassette[2], p)[0] for p in lit or ()} - {0}
-            )
+            ports = _front_ports(lit, cassette[3], cassette[2])
             if lc_port is not None and first_lc_port is None and lc_port in ports:
-                ports = [lc_port]
+                ports = (lc_port,)
             if not ports:
                 return result("open", f"no lit fibre reaches a front port of {cassette[1]}")
             n = ports[0]
@@ -466,8 +493,7 @@ def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = 
             rear = ends[exit_id]
             parts.append((P_CASSETTE, cassette, rear, n, nxt))
             lc_ends.append((nxt[ID], len(parts) - 1))
-            m = cassette_map(cassette[3], cassette[2], n)
-            lit = {p for p in range(1, len(m)) if m[p]}
+            lit = _rear_lit(cassette[3], cassette[2], n)
         if first_lc_port is None:
             first_lc_port = n
         if exit_id in seen:

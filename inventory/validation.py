@@ -26,7 +26,16 @@ from inventory.catalogue import application_catalogue
 from inventory.choices import ChannelStatus
 from inventory.engine_input import ElementBuilder, Fallback
 from inventory.models import Channel, ChannelEnd, MacEvent
-from inventory.trace import CYCLES, LABEL, MODEL, Plant, Trace, discover_pairs, walk
+from inventory.trace import (
+    CYCLES,
+    LABEL,
+    MODEL,
+    Plant,
+    Trace,
+    connector_models,
+    discover_pairs,
+    walk,
+)
 from polarity.engine import validate
 from polarity.errors import SpecError
 from polarity.spec import parse_channel
@@ -374,7 +383,7 @@ def validate_channels(
     with transaction.atomic():
         now = timezone.now()
         catalogue = application_catalogue()
-        base = path_digest.base_digest(catalogue, rules_digest())
+        base = path_digest.base_digest(catalogue, rules_digest(), connector_models())
         stale = path_digest.stale_channels(ids, base)
         qs = Channel.objects.order_by("pk")
         if ids is not None:
@@ -499,7 +508,7 @@ def _store_channel_ends(outcomes: list[Outcome], *, all_channels: bool) -> None:
     qs = ChannelEnd.objects.values_list("channel_id", "end_id")
     if not all_channels:
         qs = qs.filter(channel_id__in=ids)
-    for cid, eid in qs.iterator(chunk_size=50000):
+    for cid, eid in qs.iterator(chunk_size=50000) if all_channels else qs:
         existing.setdefault(cid, set()).add(eid)
     changed = [o for o in outcomes if existing.get(o.id, set()) != set(o.end_ids)]
     if not changed:
@@ -563,7 +572,7 @@ def revalidate_event(event: MacEvent) -> list[Outcome]:
         if o.id in new_ids:
             o.is_new = True
             o.before = ChannelStatus.UNKNOWN
-    base = path_digest.base_digest(catalogue, rules_digest())
+    base = path_digest.base_digest(catalogue, rules_digest(), plant.models)
     store(outcomes, now=timezone.now(), base=base)
     return outcomes
 

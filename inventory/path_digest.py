@@ -37,7 +37,7 @@ from inventory.models import (
     Port,
 )
 
-__all__ = ["base_digest", "stale_channels", "store_fingerprints", "supported"]
+__all__ = ["base_digest", "combine", "stale_channels", "sums_sql", "supported"]
 
 _MOD = 2**62
 
@@ -63,7 +63,7 @@ def _version(alias: str) -> str:
     return f"coalesce(({xmin} << 20) # {cmin}, 0)"
 
 
-def _sums_sql(restricted: bool) -> str:
+def sums_sql(restricted: bool) -> str:
     """Return the query of (channel id, sum of row-version hashes) for all or some channels."""
     where = "WHERE ce.channel_id = ANY(%s)" if restricted else ""
     t = {m.__name__: m._meta.db_table for m in (Cable, Cassette, Device, MpoAdapter, Port)}
@@ -84,13 +84,13 @@ def _sums_sql(restricted: bool) -> str:
     """
 
 
-# The fingerprint of channel c from its sum s: its own name, A port and breakout pair
-# count too; the base (catalogue and rules) is a parameter.
-_COMBINE = f"""
-    ((coalesce(s.s, 0)
-      + hashtextextended(c.name || '|' || c.a_port_id || '|' || coalesce(c.lc_port, 0), 0)
-      + %s) %% {_MOD})::bigint
-"""
+def combine(channel: str = "c", lc_port: str = "c.lc_port", sums: str = "s") -> str:
+    """Return the SQL of a channel's fingerprint from its row sum (the base is a parameter).
+
+    The channel's own name, A port and breakout pair count too.
+    """
+    own = f"{channel}.name || '|' || {channel}.a_port_id || '|' || coalesce({lc_port}, 0)"
+    return f"((coalesce({sums}.s, 0) + hashtextextended({own}, 0) + %s) %% {_MOD})::bigint"
 
 
 def stale_channels(channel_ids: Sequence[int] | None, base: int) -> set[int] | None:
@@ -105,30 +105,12 @@ def stale_channels(channel_ids: Sequence[int] | None, base: int) -> set[int] | N
     ids = list(channel_ids or ())
     sql = f"""
         SELECT c.id FROM {table} c
-          LEFT JOIN ({_sums_sql(restricted)}) s ON s.id = c.id
+          LEFT JOIN ({sums_sql(restricted)}) s ON s.id = c.id
          WHERE {"c.id = ANY(%s) AND" if restricted else ""}
                (c.status NOT IN ('ok', 'failing') OR c.fingerprint IS NULL
-                OR c.fingerprint <> {_COMBINE})
+                OR c.fingerprint <> {combine()})
     """
     params: list[Any] = [ids, ids] if restricted else []
     with connection.cursor() as cur:
         cur.execute(sql, [*params, base])
         return {row[0] for row in cur.fetchall()}
-
-
-def store_fingerprints(channel_ids: Sequence[int], base: int) -> None:
-    """Record the fingerprint of channels whose verdict and ChannelEnd rows were just written."""
-    if not supported() or not channel_ids:
-        return
-    table = Channel._meta.db_table
-    ids = list(channel_ids)
-    with connection.cursor() as cur:
-        cur.execute(
-            f"""
-            UPDATE {table} c SET fingerprint = {_COMBINE}
-              FROM (SELECT x.id, t.s FROM unnest(%s::bigint[]) AS x(id)
-                      LEFT JOIN ({_sums_sql(True)}) t ON t.id = x.id) s
-             WHERE c.id = s.id
-            """,
-            [base, ids, ids],
-        )

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -410,7 +410,7 @@ def validate_channels(
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(value).decode()
 
 
 def store(outcomes: list[Outcome], *, now: datetime, base: int, all_channels: bool = False) -> None:
@@ -418,18 +418,18 @@ def store(outcomes: list[Outcome], *, now: datetime, base: int, all_channels: bo
     number of statements."""
     if not outcomes:
         return
-    if connection.vendor == "postgresql":
-        _store_postgresql(outcomes, now)
+    _store_channel_ends(outcomes, all_channels=all_channels and len(outcomes) > LOAD_ALL_ABOVE)
+    if path_digest.supported():
+        _store_postgresql(outcomes, now, base)
     else:
         _store_portable(outcomes, now)
-    _store_channel_ends(outcomes, all_channels=all_channels and len(outcomes) > LOAD_ALL_ABOVE)
-    path_digest.store_fingerprints([o.id for o in outcomes], base)
 
 
 _COLUMNS = "id, spec, status, result, problem_codes, loss_db, b_port_id, lc_port"
 
 
-def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
+def _store_postgresql(outcomes: list[Outcome], now: datetime, base: int) -> None:
+    """Write verdicts with their fingerprints (after the ChannelEnd rows they are summed on)."""
     table = Channel._meta.db_table
     rows = (
         (
@@ -448,10 +448,13 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
         UPDATE {table} AS c
            SET spec = v.spec, status = v.status, result = v.result,
                problem_codes = v.problem_codes, loss_db = v.loss_db,
-               b_port_id = v.b_port_id, lc_port = v.lc_port, validated_at = %s
+               b_port_id = v.b_port_id, lc_port = v.lc_port, validated_at = %s,
+               fingerprint = {path_digest.combine("c", "v.lc_port")}
           FROM {{source}}
+          LEFT JOIN ({path_digest.sums_sql(True)}) s ON s.id = v.id
          WHERE c.id = v.id
     """
+    ids = [o.id for o in outcomes]
     with connection.cursor() as cur:
         if len(outcomes) > COPY_ABOVE:
             cur.execute(
@@ -462,7 +465,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
             with cur.cursor.copy(f"COPY _ft_verdict ({_COLUMNS}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            cur.execute(update.format(source="_ft_verdict AS v"), [now])
+            cur.execute(update.format(source="_ft_verdict AS v"), [now, base, ids])
             cur.execute("DROP TABLE _ft_verdict")
             return
         cols = list(zip(*rows, strict=True))
@@ -470,7 +473,7 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime) -> None:
             "unnest(%s::bigint[], %s::jsonb[], %s::varchar[], %s::jsonb[], %s::jsonb[], "
             f"%s::float8[], %s::bigint[], %s::int[]) AS v({_COLUMNS})"
         )
-        cur.execute(update.format(source=source), [now, *map(list, cols)])
+        cur.execute(update.format(source=source), [now, base, *map(list, cols), ids])
 
 
 def _store_portable(outcomes: list[Outcome], now: datetime) -> None:

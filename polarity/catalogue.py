@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class FiberSpec:
     """Reach and channel insertion-loss budget of an application on one fibre type."""
 
@@ -45,10 +45,21 @@ class FiberSpec:
     reach_m: float
     budget_db: float
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "fiber_type", FiberType(self.fiber_type))
-        if self.reach_m <= 0 or self.budget_db <= 0:
-            raise ValueError(f"{self.fiber_type}: reach and budget must be positive")
+    def __init__(self, fiber_type: FiberType | str, reach_m: float, budget_db: float) -> None:
+        # Plain strings and numbers are welcome (catalogue rows); stored as enum and floats.
+        fiber = FiberType(fiber_type)
+        reach, budget = _positive(fiber, reach_m), _positive(fiber, budget_db)
+        object.__setattr__(self, "fiber_type", fiber)
+        object.__setattr__(self, "reach_m", reach)
+        object.__setattr__(self, "budget_db", budget)
+
+
+def _positive(fiber: FiberType, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{fiber}: reach and budget must be numbers, not {value!r}")
+    if value <= 0:
+        raise ValueError(f"{fiber}: reach and budget must be positive")
+    return float(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +95,7 @@ def expectation(a: LaneLayout, b: LaneLayout) -> tuple[itemgetter[Any], tuple[in
     return itemgetter(*b.lit), want_for_tx + want_for_rx
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ApplicationSpec:
     """One application: its port connector, lane positions, fibre types, reach, budget."""
 
@@ -102,32 +113,46 @@ class ApplicationSpec:
         init=False, repr=False, compare=False
     )
 
-    def __post_init__(self) -> None:
-        connector = Connector(self.connector)
-        object.__setattr__(self, "connector", connector)
-        object.__setattr__(self, "gender", Gender(self.gender))
-        object.__setattr__(self, "polish", Polish(self.polish))
-        fibers = tuple(f if isinstance(f, FiberSpec) else FiberSpec(*f) for f in self.fibers)
-        if not fibers:
-            raise ValueError(f"{self.name}: at least one fibre type is needed")
-        object.__setattr__(self, "fibers", fibers)
-        object.__setattr__(self, "fiber_map", {f.fiber_type: f for f in fibers})
-        tx, rx = tuple(int(p) for p in self.tx), tuple(int(p) for p in self.rx)
+    def __init__(
+        self,
+        name: str,
+        connector: Connector | str,
+        tx: Iterable[int],
+        rx: Iterable[int],
+        fibers: Iterable[FiberSpec | tuple[FiberType | str, float, float]],
+        gender: Gender | str = Gender.MALE,
+        polish: Polish | str = Polish.UPC,
+    ) -> None:
+        # Plain strings, lists and tuples are welcome (catalogue rows): stored as enums
+        # and tuples, so that the engine compares by identity.
+        connector = Connector(connector)
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "connector", connector)
+        set_(self, "gender", Gender(gender))
+        set_(self, "polish", Polish(polish))
+        specs = tuple(f if isinstance(f, FiberSpec) else FiberSpec(*f) for f in fibers)
+        if not specs:
+            raise ValueError(f"{name}: at least one fibre type is needed")
+        set_(self, "fibers", specs)
+        set_(self, "fiber_map", {f.fiber_type: f for f in specs})
+        txs, rxs = tuple(int(p) for p in tx), tuple(int(p) for p in rx)
         geometry = GEOMETRIES[connector.value]
-        if not tx or len(tx) != len(rx) or len(set(tx + rx)) != 2 * len(tx):
-            raise ValueError(f"{self.name}: Tx and Rx need as many distinct positions each")
-        if not set(tx + rx) <= set(geometry.lit):
-            raise ValueError(f"{self.name}: a lane position is not lit on a {connector} face")
+        if not txs or len(txs) != len(rxs) or len(set(txs + rxs)) != 2 * len(txs):
+            raise ValueError(f"{name}: Tx and Rx need as many distinct positions each")
+        if not set(txs + rxs) <= set(geometry.lit):
+            raise ValueError(f"{name}: a lane position is not lit on a {connector} face")
         # Pair Tx_i with the receiver a single reversal lands it on, when the listed
         # receivers are exactly those (TIA-568.3-D: one Type B cable joins two ports).
         mirrored = mirror(geometry)
-        if set(rx) == {mirrored[p] for p in tx}:
-            rx = tuple(mirrored[p] for p in tx)
-        object.__setattr__(self, "tx", tx)
-        object.__setattr__(self, "rx", rx)
-        object.__setattr__(self, "layout", LaneLayout(tx, rx))
-        object.__setattr__(self, "geometry", geometry)
-        object.__setattr__(self, "self_expectation", expectation(self.layout, self.layout))
+        if set(rxs) == {mirrored[p] for p in txs}:
+            rxs = tuple(mirrored[p] for p in txs)
+        layout = LaneLayout(txs, rxs)
+        set_(self, "tx", txs)
+        set_(self, "rx", rxs)
+        set_(self, "layout", layout)
+        set_(self, "geometry", geometry)
+        set_(self, "self_expectation", expectation(layout, layout))
 
     @property
     def default_fiber(self) -> FiberType:
@@ -194,7 +219,7 @@ DEFAULT_RATED_CYCLES: Mapping[Brand, int] = MappingProxyType(
 DEFAULT_LC_RATED_CYCLES = 500
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class Catalogue:
     """Applications by name plus the defaults the loss and wear checks fall back on.
 
@@ -204,34 +229,48 @@ class Catalogue:
     """
 
     applications: tuple[ApplicationSpec, ...]
-    mated_pair_loss_db: Mapping[Brand, float] = field(
-        default_factory=lambda: dict(DEFAULT_MATED_PAIR_LOSS_DB)
-    )
-    lc_mated_pair_loss_db: float = DEFAULT_LC_MATED_PAIR_LOSS_DB
-    cassette_loss_db: float = DEFAULT_CASSETTE_LOSS_DB
-    attenuation_db_per_km: Mapping[FiberType, float] = field(
-        default_factory=lambda: dict(DEFAULT_ATTENUATION_DB_PER_KM)
-    )
-    rated_cycles: Mapping[Brand, int] = field(default_factory=lambda: dict(DEFAULT_RATED_CYCLES))
-    lc_rated_cycles: int = DEFAULT_LC_RATED_CYCLES
+    mated_pair_loss_db: Mapping[Brand, float]
+    lc_mated_pair_loss_db: float
+    cassette_loss_db: float
+    attenuation_db_per_km: Mapping[FiberType, float]
+    rated_cycles: Mapping[Brand, int]
+    lc_rated_cycles: int
     by_name: Mapping[str, ApplicationSpec] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        apps = tuple(self.applications)
-        object.__setattr__(self, "applications", apps)
-        object.__setattr__(self, "by_name", {a.name: a for a in apps})
-        losses = {Brand(k): float(v) for k, v in self.mated_pair_loss_db.items()}
-        object.__setattr__(self, "mated_pair_loss_db", losses)
-        cycles = {Brand(k): int(v) for k, v in self.rated_cycles.items()}
-        object.__setattr__(self, "rated_cycles", cycles)
-        attenuation = {FiberType(k): float(v) for k, v in self.attenuation_db_per_km.items()}
-        object.__setattr__(self, "attenuation_db_per_km", attenuation)
+    def __init__(
+        self,
+        applications: Iterable[ApplicationSpec],
+        mated_pair_loss_db: Mapping[Brand, float] | Mapping[str, float] = (
+            DEFAULT_MATED_PAIR_LOSS_DB
+        ),
+        lc_mated_pair_loss_db: float = DEFAULT_LC_MATED_PAIR_LOSS_DB,
+        cassette_loss_db: float = DEFAULT_CASSETTE_LOSS_DB,
+        attenuation_db_per_km: Mapping[FiberType, float] | Mapping[str, float] = (
+            DEFAULT_ATTENUATION_DB_PER_KM
+        ),
+        rated_cycles: Mapping[Brand, int] | Mapping[str, int] = DEFAULT_RATED_CYCLES,
+        lc_rated_cycles: int = DEFAULT_LC_RATED_CYCLES,
+    ) -> None:
+        # Plain strings and numbers are welcome (catalogue rows): stored as enums, floats.
+        apps = tuple(applications)
+        losses = {Brand(k): float(v) for k, v in mated_pair_loss_db.items()}
+        cycles = {Brand(k): int(v) for k, v in rated_cycles.items()}
+        attenuation = {FiberType(k): float(v) for k, v in attenuation_db_per_km.items()}
         for brand in Brand:
             if brand not in losses or brand not in cycles:
                 raise ValueError(f"catalogue: no default loss or rated cycles for {brand}")
         for fiber in FiberType:
             if fiber not in attenuation:
                 raise ValueError(f"catalogue: no attenuation for {fiber}")
+        set_ = object.__setattr__
+        set_(self, "applications", apps)
+        set_(self, "mated_pair_loss_db", losses)
+        set_(self, "lc_mated_pair_loss_db", float(lc_mated_pair_loss_db))
+        set_(self, "cassette_loss_db", float(cassette_loss_db))
+        set_(self, "attenuation_db_per_km", attenuation)
+        set_(self, "rated_cycles", cycles)
+        set_(self, "lc_rated_cycles", int(lc_rated_cycles))
+        set_(self, "by_name", {a.name: a for a in apps})
 
     def __contains__(self, name: object) -> bool:
         return name in self.by_name

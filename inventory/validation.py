@@ -36,6 +36,7 @@ from inventory.trace import (
     discover_pairs,
     walk,
 )
+from inventory.workers import available_workers, map_forked
 from polarity.engine import validate
 from polarity.errors import SpecError
 from polarity.spec import parse_channel
@@ -58,6 +59,8 @@ CHANNEL_FIELDS = (
 #: Above this many channels, fetching the whole plant beats expanding around each one.
 LOAD_ALL_ABOVE = 2000
 COPY_ABOVE = 2000
+#: From this many channels on, the work is spread over the cores (forked workers).
+PARALLEL_ABOVE = 20000
 
 
 class Outcome:
@@ -69,11 +72,14 @@ class Outcome:
 
     __slots__ = (
         "_result",
+        "_result_json",
+        "_spec_json",
         "_verdict",
         "_wear",
         "a_port_id",
         "b_port_id",
         "before",
+        "end_ids",
         "id",
         "is_new",
         "lc_port",
@@ -102,7 +108,8 @@ class Outcome:
         self.name = name
         self.before = before
         self.status = status
-        self.trace = trace
+        self.trace: Trace | None = trace
+        self.end_ids = trace.end_ids
         self.problem_codes = problem_codes
         self.loss_db = loss_db
         self.b_port_id = b_port_id
@@ -114,18 +121,41 @@ class Outcome:
         self._result: dict[str, Any] | None = None
         self._verdict: Any = None
         self._wear: list[dict[str, Any]] = []
-
-    @property
-    def end_ids(self) -> list[int]:
-        return self.trace.end_ids
+        self._spec_json: str | None = None
+        self._result_json: str | None = None
 
     @property
     def spec(self) -> dict[str, Any]:
+        if self.trace is None:
+            spec: dict[str, Any] = orjson.loads(self._spec_json or "{}")
+            return spec
         return self.trace.spec
+
+    def spec_json(self) -> str:
+        if self._spec_json is None:
+            self._spec_json = _dumps(self.spec)
+        return self._spec_json
+
+    def result_json(self) -> str:
+        if self._result_json is None:
+            self._result_json = _dumps(self.result)
+        return self._result_json
+
+    def detached(self, write: bool) -> Outcome:
+        """Return self without its trace and engine objects (to send between processes).
+
+        With ``write``, the spec and result are kept, as the JSON they are stored as.
+        """
+        if write:
+            self.spec_json(), self.result_json()
+        self.trace, self._verdict, self._result = None, None, None
+        return self
 
     @property
     def result(self) -> dict[str, Any]:
         """Return the contract's result, with the inventory's LC wear problems added."""
+        if self._result is None and self._result_json is not None:
+            self._result = orjson.loads(self._result_json)
         if self._result is None:
             result = self._verdict.to_dict() if self._verdict is not None else {}
             if self._wear:
@@ -237,7 +267,7 @@ class Evaluator:
             outcome.problem_codes, outcome.loss_db = [], None
             outcome._result = _unvalidated(name, trace.status, trace.message)
         else:
-            self._validate(outcome)
+            self._validate(outcome, trace)
         #: The verdict is the stored one (the caller still writes it if its rows changed).
         outcome.unchanged = (outcome.status, outcome.problem_codes, outcome.loss_db) == (
             before,
@@ -246,8 +276,7 @@ class Evaluator:
         )
         return outcome
 
-    def _validate(self, outcome: Outcome) -> None:
-        trace = outcome.trace
+    def _validate(self, outcome: Outcome, trace: Trace) -> None:
         wear = _lc_wear(self.plant, trace)
         try:
             try:
@@ -397,9 +426,23 @@ def validate_channels(
             plant = Plant.load_all()
         else:
             plant = Plant.load_around(port_ids=[r[2] for r in rows])
-        outcomes = _revalidate(rows, plant, catalogue, progress)
-        # Write a verdict that changed, or whose rows did (its spec and messages may have).
-        written = [o for o in outcomes if not o.unchanged or stale is None or o.id in stale]
+
+        def must_write(o: Outcome) -> bool:
+            """A verdict that changed, or whose rows did (its spec and messages may have)."""
+            return not o.unchanged or stale is None or o.id in stale
+
+        workers = available_workers() if len(rows) >= PARALLEL_ABOVE else 1
+        if workers > 1:
+            evaluate = Evaluator(plant, catalogue)
+            outcomes = map_forked(
+                lambda row: (o := evaluate(row)).detached(must_write(o)),
+                rows,
+                workers=workers,
+                progress=progress,
+            )
+        else:
+            outcomes = _revalidate(rows, plant, catalogue, progress)
+        written = [o for o in outcomes if must_write(o)]
         # ``validated_at`` says when a verdict was computed: a kept verdict keeps its date
         # (rewriting 100,000 wide rows to move a date would cost more than the check).
         store(written, now=now, base=base, all_channels=ids is None)
@@ -434,9 +477,9 @@ def _store_postgresql(outcomes: list[Outcome], now: datetime, base: int) -> None
     rows = (
         (
             o.id,
-            _dumps(o.spec),
+            o.spec_json(),
             o.status,
-            _dumps(o.result),
+            o.result_json(),
             _dumps(o.problem_codes),
             o.loss_db,
             o.b_port_id,

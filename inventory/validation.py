@@ -34,6 +34,7 @@ from inventory.trace import (
     Trace,
     connector_models,
     discover_pairs,
+    fetch_rows,
     walk,
 )
 from inventory.workers import available_workers, map_forked
@@ -419,7 +420,7 @@ def validate_channels(
             qs = qs.filter(pk__in=ids)
         if not force and stale is not None and len(stale) <= LOAD_ALL_ABOVE:
             qs = qs.filter(pk__in=stale)
-        rows = list(qs.values_list(*CHANNEL_FIELDS))
+        rows = fetch_rows(qs, CHANNEL_FIELDS)
         if not force and stale is not None:
             rows = [r for r in rows if r[0] in stale]
         if rows and ((ids is None and len(rows) > LOAD_ALL_ABOVE) or len(rows) > LOAD_ALL_ABOVE):

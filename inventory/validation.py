@@ -402,7 +402,8 @@ def validate_channels(
 ) -> dict[str, Any]:
     """Re-validate stored channels (all when ``channel_ids`` is None) and store the verdicts.
 
-    Returns the summary of the stored verdicts (see :func:`summarize`); the number of
+    Returns the summary of the stored verdicts (see :func:`summarize`) with how many
+    channels were traced and how many verdicts written; the number of
     queries is the same for ten channels or a hundred thousand. Where the database can
     fingerprint paths (:mod:`inventory.path_digest`), a channel whose rows, catalogue and
     rules are all unchanged keeps its verdict without being traced again; ``force``
@@ -447,7 +448,7 @@ def validate_channels(
         # ``validated_at`` says when a verdict was computed: a kept verdict keeps its date
         # (rewriting 100,000 wide rows to move a date would cost more than the check).
         store(written, now=now, base=base, all_channels=ids is None)
-    return summarize(ids)
+    return {**summarize(ids), "traced": len(rows), "written": len(written)}
 
 
 # --- writing ----------------------------------------------------------------------------

@@ -37,7 +37,7 @@ def test_demo_pod_verdicts_match_its_deliberate_faults():
     }
     assert summary == {
         "channels": 70, "ok": 66, "failing": 4, "open": 0, "invalid": 0,
-        "by_code": {"gender": 1, "polarity": 2, "wear": 1},
+        "by_code": {"gender": 1, "polarity": 2, "wear": 1}, "traced": 70, "written": 70,
     }  # fmt: skip
     ok = status("leaf0000:Eth1/1 ")
     assert ok.result["ok"] is True and ok.result["problems"] == []
@@ -60,6 +60,10 @@ def test_validate_plant_command_prints_a_summary():
     assert "70/70" in err
     table, _ = _call("validate_plant", "--no-progress")
     assert "polarity" in table and "66" in table
+    assert "traced 0 of 70 channels (the others are unchanged since" in table
+    forced, err = _call("validate_plant", "--force")
+    assert "traced 70 of 70 channels" in forced and "0 verdicts written" in forced
+    assert "70/70" in err
 
 
 def _call(*args: str) -> tuple[str, str]:

@@ -12,19 +12,32 @@ from inventory.validation import validate_channels
 
 
 class Command(BaseCommand):
-    help = "Re-trace and re-validate every stored channel; print ok / failing by problem code."
+    help = (
+        "Re-validate every stored channel (re-tracing those whose rows changed, or all with "
+        "--force); print ok / failing by problem code."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print the summary as JSON"
         )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="trace and validate every channel, even those whose rows are unchanged",
+        )
 
     def handle(
-        self, *args: Any, as_json: bool = False, no_progress: bool = False, **options: Any
+        self,
+        *args: Any,
+        as_json: bool = False,
+        no_progress: bool = False,
+        force: bool = False,
+        **options: Any,
     ) -> None:
         started = time.perf_counter()
-        summary = validate_channels(progress=None if no_progress else self._bar)
+        summary = validate_channels(progress=None if no_progress else self._bar, force=force)
         summary["seconds"] = round(time.perf_counter() - started, 2)
         if not no_progress:
             self.stderr.write("")
@@ -53,7 +66,10 @@ def _table(summary: dict[str, Any]) -> str:
     width = max(len(r[0]) for r in rows) + 2
     lines = [f"{'status':<{width}}channels", "-" * (width + 8)]
     lines += [f"{label:<{width}}{n:>8}" for label, n in rows]
-    lines.append(f"validated in {summary['seconds']} s")
+    traced = f"traced {summary['traced']} of {summary['channels']} channels"
+    if summary["traced"] < summary["channels"]:
+        traced += " (the others are unchanged since their last validation)"
+    lines.append(f"{traced}, {summary['written']} verdicts written, in {summary['seconds']} s")
     return "\n".join(lines)
 
 

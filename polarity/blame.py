@@ -112,7 +112,7 @@ def blame_polarity(ctx: Context) -> int:
         k = step_of[index]
         original = pulls[k]
         pulls[k] = _trial_pull(ctx, index, new_type)
-        if getter(walk_pulls(pulls, start, end, ctx.port_a, ctx.port_b)) == want:
+        if getter(walk_pulls(tuple(pulls), start, end, ctx.port_a, ctx.port_b)) == want:
             return index
         pulls[k] = original
     cables = topo.cables

@@ -107,7 +107,7 @@ class ApplicationSpec:
     gender: Gender = Gender.MALE
     polish: Polish = Polish.UPC
     layout: LaneLayout = field(init=False, repr=False, compare=False)
-    fiber_map: Mapping[FiberType, FiberSpec] = field(init=False, repr=False, compare=False)
+    fiber_map: dict[FiberType, FiberSpec] = field(init=False, repr=False, compare=False)
     geometry: Geometry = field(init=False, repr=False, compare=False)
     self_expectation: tuple[itemgetter[Any], tuple[int, ...]] = field(
         init=False, repr=False, compare=False
@@ -223,19 +223,20 @@ DEFAULT_LC_RATED_CYCLES = 500
 class Catalogue:
     """Applications by name plus the defaults the loss and wear checks fall back on.
 
-    The mappings are copied into plain dicts on construction (read-only by contract,
-    typed `Mapping`): the engine looks them up on every validation, and a plain dict is
-    the fastest lookup CPython has.
+    The mappings are copied into plain dicts on construction (read-only by contract): the
+    engine looks them up on every validation, and a plain dict is the fastest lookup
+    CPython has (compiled code takes its fast path).
     """
 
+    # Plain dicts, read-only by contract (the engine's lookups take dict fast paths).
     applications: tuple[ApplicationSpec, ...]
-    mated_pair_loss_db: Mapping[Brand, float]
+    mated_pair_loss_db: dict[Brand, float]
     lc_mated_pair_loss_db: float
     cassette_loss_db: float
-    attenuation_db_per_km: Mapping[FiberType, float]
-    rated_cycles: Mapping[Brand, int]
+    attenuation_db_per_km: dict[FiberType, float]
+    rated_cycles: dict[Brand, int]
     lc_rated_cycles: int
-    by_name: Mapping[str, ApplicationSpec] = field(init=False, repr=False)
+    by_name: dict[str, ApplicationSpec] = field(init=False, repr=False)
 
     def __init__(
         self,

@@ -6,6 +6,7 @@ with it, and why it matters.
 
 from __future__ import annotations
 
+from polarity.blame import blame_polarity
 from polarity.catalogue import ApplicationSpec
 from polarity.channel import CASSETTE_R2F, PORT, Mating
 from polarity.context import Context
@@ -57,8 +58,6 @@ def _face_name(ctx: Context, index: int, side: int) -> str:
 
 def check_polarity(ctx: Context, back: tuple[int, ...], out: list[Problem]) -> None:
     """Report the first lane whose light does not reach its partner (called on failure)."""
-    from polarity.blame import blame_polarity
-
     a, b = ctx.app_a.layout, ctx.app_b.layout
     arrival = {origin: q for q, origin in enumerate(back) if q and origin}
     wrong = []

@@ -10,7 +10,7 @@ gender are changeable on site) come first, then the cheapest part.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from polarity.channel import PORT, REAR
 from polarity.context import Context, make_context
@@ -58,17 +58,28 @@ _ADAPTER_WORDS = {
 LOW_LOSS_DB = 0.35  # low-loss MPO / module figure of fiber-polarity.md §7
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """A change to try: one element replaced by another."""
 
-    cost: int
-    field_service: bool
-    action: SuggestionAction
-    element: int
-    end: int | None
-    replacement: Element
-    message: str
+    __slots__ = ("action", "cost", "element", "end", "field_service", "message", "replacement")
+
+    def __init__(
+        self,
+        cost: int,
+        field_service: bool,
+        action: SuggestionAction,
+        element: int,
+        end: int | None,
+        replacement: Element,
+        message: str,
+    ) -> None:
+        self.cost = cost
+        self.field_service = field_service
+        self.action = action
+        self.element = element
+        self.end = end
+        self.replacement = replacement
+        self.message = message
 
 
 def _replacement(part: Element, index: int, new: Element, message: str) -> Candidate:

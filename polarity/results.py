@@ -3,12 +3,16 @@
 `Result.to_dict()` is the contract's JSON shape, key for key. The fibre list and the
 suggestions are worked out on first use: a passing channel has none of the latter, and
 bulk callers that only want the verdict do not pay for either.
+
+These are plain classes with read-only properties over private slots, not dataclasses
+or NamedTuples: one Result and one Loss are built per validation, and compiled by mypyc
+(setup.py) a plain class is built many times faster than either, while in pure Python
+it costs what a NamedTuple does. Setting a public attribute raises AttributeError.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from polarity.elements import Element, ProblemCode, SuggestionAction
 
@@ -19,161 +23,467 @@ if TYPE_CHECKING:
 __all__ = ["Fiber", "Loss", "Problem", "Result", "Suggestion"]
 
 
-@dataclass(frozen=True, slots=True)
 class Problem:
     """One reason the channel fails, at the element (0-based index) where it arises."""
 
-    code: ProblemCode
-    element: int
-    id: str | None
-    message: str
+    __slots__ = ("_code", "_element", "_id", "_message")
+
+    def __init__(self, code: ProblemCode, element: int, id: str | None, message: str) -> None:
+        self._code = code
+        self._element = element
+        self._id = id
+        self._message = message
+
+    @property
+    def code(self) -> ProblemCode:
+        """Return the contract's problem code."""
+        return self._code
+
+    @property
+    def element(self) -> int:
+        """Return the index of the element where the problem arises."""
+        return self._element
+
+    @property
+    def id(self) -> str | None:
+        """Return that element's id, if it has one."""
+        return self._id
+
+    @property
+    def message(self) -> str:
+        """Return what is wrong, in words a technician understands."""
+        return self._message
+
+    def _key(self) -> tuple[ProblemCode, int, str | None, str]:
+        return (self._code, self._element, self._id, self._message)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem(code={self._code!r}, element={self._element!r}, id={self._id!r}, "
+            f"message={self._message!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's problem object."""
         return {
-            "code": self.code.value,
-            "element": self.element,
-            "id": self.id,
-            "message": self.message,
+            "code": self._code.value,
+            "element": self._element,
+            "id": self._id,
+            "message": self._message,
         }
 
 
-@dataclass(frozen=True, slots=True)
 class Suggestion:
     """A single change that removes a problem (verified by re-validating the change)."""
 
-    action: SuggestionAction
-    element: int
-    end: int | None  # 0-based end of the element, when the change is to one end
-    field_service: bool
-    message: str
-    addresses: Problem = field(compare=False)
-    replacement: Element = field(compare=False, repr=False)
+    __slots__ = (
+        "_action",
+        "_addresses",
+        "_element",
+        "_end",
+        "_field_service",
+        "_message",
+        "_replacement",
+    )
+
+    def __init__(
+        self,
+        action: SuggestionAction,
+        element: int,
+        end: int | None,
+        field_service: bool,
+        message: str,
+        addresses: Problem,
+        replacement: Element,
+    ) -> None:
+        self._action = action
+        self._element = element
+        self._end = end  # 0-based end of the element, when the change is to one end
+        self._field_service = field_service
+        self._message = message
+        self._addresses = addresses
+        self._replacement = replacement
+
+    @property
+    def action(self) -> SuggestionAction:
+        """Return the contract's suggestion action."""
+        return self._action
+
+    @property
+    def element(self) -> int:
+        """Return the index of the element to change."""
+        return self._element
+
+    @property
+    def end(self) -> int | None:
+        """Return the 0-based end of the element to change, when the change is to one end."""
+        return self._end
+
+    @property
+    def field_service(self) -> bool:
+        """Return True when the change is made on site (MTP PRO), no new part needed."""
+        return self._field_service
+
+    @property
+    def message(self) -> str:
+        """Return what to do, in words a technician understands."""
+        return self._message
+
+    @property
+    def addresses(self) -> Problem:
+        """Return the problem this change removes."""
+        return self._addresses
+
+    @property
+    def replacement(self) -> Element:
+        """Return the element as it is after the change."""
+        return self._replacement
+
+    def _key(self) -> tuple[SuggestionAction, int, int | None, bool, str]:
+        # Like the dataclass it replaces: the problem and the new part do not compare.
+        return (self._action, self._element, self._end, self._field_service, self._message)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Suggestion):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Suggestion(action={self._action!r}, element={self._element!r}, "
+            f"end={self._end!r}, field_service={self._field_service!r}, "
+            f"message={self._message!r}, addresses={self._addresses!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's suggestion object."""
         return {
-            "action": self.action.value,
-            "element": self.element,
-            "end": self.end,
-            "field_service": self.field_service,
-            "message": self.message,
+            "action": self._action.value,
+            "element": self._element,
+            "end": self._end,
+            "field_service": self._field_service,
+            "message": self._message,
         }
 
     def apply(self, channel: Channel) -> Channel:
         """Return the channel with this change made."""
-        return channel.replace_element(self.element, self.replacement)
+        return channel.replace_element(self._element, self._replacement)
 
 
-class Loss(NamedTuple):
-    """Channel insertion loss against the application's budget (None when no budget applies).
+class Loss:
+    """Channel insertion loss against the application's budget (None when no budget applies)."""
 
-    A NamedTuple rather than a dataclass: one is built per validation, and this is the
-    cheapest immutable value object CPython offers.
-    """
+    __slots__ = (
+        "_budget_db",
+        "_fiber_type",
+        "_length_m",
+        "_longest_element",
+        "_reach_m",
+        "_total_db",
+        "_worst_element",
+    )
 
-    total_db: float
-    budget_db: float | None
-    length_m: float
-    fiber_type: str | None = None  # the fibre type whose budget and reach apply
-    reach_m: float | None = None
-    worst_element: int = 0  # the element adding the most loss
-    longest_element: int = 0  # the longest cable
+    def __init__(
+        self,
+        total_db: float,
+        budget_db: float | None,
+        length_m: float,
+        fiber_type: str | None = None,
+        reach_m: float | None = None,
+        worst_element: int = 0,
+        longest_element: int = 0,
+    ) -> None:
+        self._total_db = total_db
+        self._budget_db = budget_db
+        self._length_m = length_m
+        self._fiber_type = fiber_type  # the fibre type whose budget and reach apply
+        self._reach_m = reach_m
+        self._worst_element = worst_element  # the element adding the most loss
+        self._longest_element = longest_element  # the longest cable
+
+    @property
+    def total_db(self) -> float:
+        """Return the channel's insertion loss in dB."""
+        return self._total_db
+
+    @property
+    def budget_db(self) -> float | None:
+        """Return the application's loss budget on the channel's fibre, if it has one."""
+        return self._budget_db
+
+    @property
+    def length_m(self) -> float:
+        """Return the summed cable length in metres."""
+        return self._length_m
+
+    @property
+    def fiber_type(self) -> str | None:
+        """Return the fibre type whose budget and reach apply."""
+        return self._fiber_type
+
+    @property
+    def reach_m(self) -> float | None:
+        """Return the application's reach on that fibre, if it has one."""
+        return self._reach_m
+
+    @property
+    def worst_element(self) -> int:
+        """Return the index of the element adding the most loss."""
+        return self._worst_element
+
+    @property
+    def longest_element(self) -> int:
+        """Return the index of the longest cable."""
+        return self._longest_element
 
     @property
     def margin_db(self) -> float | None:
         """Return what is left of the budget (negative when over)."""
-        return None if self.budget_db is None else self.budget_db - self.total_db
+        return None if self._budget_db is None else self._budget_db - self._total_db
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self._total_db,
+            self._budget_db,
+            self._length_m,
+            self._fiber_type,
+            self._reach_m,
+            self._worst_element,
+            self._longest_element,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Loss):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Loss(total_db={self._total_db!r}, budget_db={self._budget_db!r}, "
+            f"length_m={self._length_m!r}, fiber_type={self._fiber_type!r}, "
+            f"reach_m={self._reach_m!r}, worst_element={self._worst_element!r}, "
+            f"longest_element={self._longest_element!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's loss object, rounded to hundredths of a dB."""
-        margin = self.margin_db
+        budget = self._budget_db
         return {
-            "total_db": round(self.total_db, 2),
-            "budget_db": None if self.budget_db is None else round(self.budget_db, 2),
-            "margin_db": None if margin is None else round(margin, 2),
+            "total_db": round(self._total_db, 2),
+            "budget_db": None if budget is None else round(budget, 2),
+            "margin_db": None if budget is None else round(budget - self._total_db, 2),
         }
 
 
-@dataclass(frozen=True, slots=True)
 class Fiber:
     """Where the light of one lit position at end A arrives at end B."""
 
-    lane: str
-    from_position: int
-    to_position: int | None  # None: it goes dark on the way
-    arrives_on: str | None  # the lane name at end B, None for an unlit position
-    ok: bool
+    __slots__ = ("_arrives_on", "_from_position", "_lane", "_ok", "_to_position")
+
+    def __init__(
+        self,
+        lane: str,
+        from_position: int,
+        to_position: int | None,
+        arrives_on: str | None,
+        ok: bool,
+    ) -> None:
+        self._lane = lane
+        self._from_position = from_position
+        self._to_position = to_position  # None: it goes dark on the way
+        self._arrives_on = arrives_on  # the lane name at end B, None for an unlit position
+        self._ok = ok
+
+    @property
+    def lane(self) -> str:
+        """Return the lane at end A (Tx1, Rx1, ...)."""
+        return self._lane
+
+    @property
+    def from_position(self) -> int:
+        """Return the position at end A."""
+        return self._from_position
+
+    @property
+    def to_position(self) -> int | None:
+        """Return the position the light reaches at end B, None when it goes dark."""
+        return self._to_position
+
+    @property
+    def arrives_on(self) -> str | None:
+        """Return the lane at end B the light lands on, None for an unlit position."""
+        return self._arrives_on
+
+    @property
+    def ok(self) -> bool:
+        """Return True when the light lands on the lane it must."""
+        return self._ok
+
+    def _key(self) -> tuple[str, int, int | None, str | None, bool]:
+        return (self._lane, self._from_position, self._to_position, self._arrives_on, self._ok)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Fiber):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Fiber(lane={self._lane!r}, from_position={self._from_position!r}, "
+            f"to_position={self._to_position!r}, arrives_on={self._arrives_on!r}, "
+            f"ok={self._ok!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's fibre object."""
         return {
-            "lane": self.lane,
-            "from": self.from_position,
-            "to": self.to_position,
-            "arrives_on": self.arrives_on,
-            "ok": self.ok,
+            "lane": self._lane,
+            "from": self._from_position,
+            "to": self._to_position,
+            "arrives_on": self._arrives_on,
+            "ok": self._ok,
         }
 
 
 def fibers_from_trace(a: LaneLayout, b: LaneLayout, back: tuple[int, ...]) -> tuple[Fiber, ...]:
     """Turn the end-B back-trace into the fibre list, in lane order (Tx1.., Rx1..)."""
     arrival = {origin: q for q, origin in enumerate(back) if q and origin}
+    names, far_names, wanted = a.names, b.names, a.wanted
     fibers = []
     for p in a.lit:
-        lane = a.names[p]
         q = arrival.get(p)
-        there = b.names.get(q) if q is not None else None
-        fibers.append(Fiber(lane, p, q, there, there == a.wanted[p]))
+        there = far_names.get(q) if q is not None else None
+        fibers.append(Fiber(names[p], p, q, there, there == wanted[p]))
     return tuple(fibers)
 
 
-class Result(NamedTuple):
+class Result:
     """The verdict on one channel: ok exactly when there are no problems.
 
-    Immutable (a NamedTuple: one is built per validation, at the lowest cost CPython
-    offers). `fibers` and `suggestions` are computed on first use and kept in `lazy`.
+    Immutable; `fibers` and `suggestions` are computed on first use and kept in `lazy`.
     """
 
-    ok: bool
-    name: str | None
-    application: str
-    problems: tuple[Problem, ...]
-    loss: Loss
-    channel: Channel
-    catalogue: Catalogue
-    trace: tuple[LaneLayout, LaneLayout, tuple[int, ...]]
-    lazy: dict[str, Any]
+    __slots__ = (
+        "_application",
+        "_catalogue",
+        "_channel",
+        "_loss",
+        "_name",
+        "_ok",
+        "_problems",
+        "_trace",
+        "lazy",
+    )
+
+    def __init__(
+        self,
+        ok: bool,
+        name: str | None,
+        application: str,
+        problems: tuple[Problem, ...],
+        loss: Loss,
+        channel: Channel,
+        catalogue: Catalogue,
+        trace: tuple[LaneLayout, LaneLayout, tuple[int, ...]],
+        lazy: dict[str, Any],
+    ) -> None:
+        self._ok = ok
+        self._name = name
+        self._application = application
+        self._problems = problems
+        self._loss = loss
+        self._channel = channel
+        self._catalogue = catalogue
+        self._trace = trace
+        self.lazy = lazy
+
+    @property
+    def ok(self) -> bool:
+        """Return True exactly when there are no problems."""
+        return self._ok
+
+    @property
+    def name(self) -> str | None:
+        """Return the channel's name, echoed from the spec."""
+        return self._name
+
+    @property
+    def application(self) -> str:
+        """Return the application the channel was checked for."""
+        return self._application
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Return every problem found, in check order."""
+        return self._problems
+
+    @property
+    def loss(self) -> Loss:
+        """Return the channel's loss against its budget."""
+        return self._loss
+
+    @property
+    def channel(self) -> Channel:
+        """Return the channel that was validated."""
+        return self._channel
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """Return the catalogue it was validated against."""
+        return self._catalogue
+
+    @property
+    def trace(self) -> tuple[LaneLayout, LaneLayout, tuple[int, ...]]:
+        """Return the two ends' lane layouts and the back-trace at end B."""
+        return self._trace
 
     def __repr__(self) -> str:
-        codes = [p.code.value for p in self.problems]
-        return f"Result(ok={self.ok}, name={self.name!r}, problems={codes})"
+        codes = [p.code.value for p in self._problems]
+        return f"Result(ok={self._ok}, name={self._name!r}, problems={codes})"
 
     @property
     def fibers(self) -> tuple[Fiber, ...]:
         """Return every lit position at end A and where its light arrives at end B."""
-        found = self.lazy.get("fibers")
+        found: tuple[Fiber, ...] | None = self.lazy.get("fibers")
         if found is None:
-            found = self.lazy["fibers"] = fibers_from_trace(*self.trace)
+            a, b, back = self._trace
+            found = self.lazy["fibers"] = fibers_from_trace(a, b, back)
         return found
 
     @property
     def suggestions(self) -> tuple[Suggestion, ...]:
         """Return the verified single changes that fix the problems, cheapest first."""
-        found = self.lazy.get("suggestions")
+        found: tuple[Suggestion, ...] | None = self.lazy.get("suggestions")
         if found is None:
-            found = self.lazy["suggestions"] = () if self.ok else _suggest(self)
+            found = self.lazy["suggestions"] = () if self._ok else _suggest(self)
         return found
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's result object."""
         return {
-            "ok": self.ok,
-            "name": self.name,
-            "application": self.application,
+            "ok": self._ok,
+            "name": self._name,
+            "application": self._application,
             "fibers": [f.to_dict() for f in self.fibers],
-            "problems": [p.to_dict() for p in self.problems],
-            "loss": self.loss.to_dict(),
+            "problems": [p.to_dict() for p in self._problems],
+            "loss": self._loss.to_dict(),
             "suggestions": [s.to_dict() for s in self.suggestions],
         }
 

@@ -9,7 +9,6 @@ change); the two port steps depend on the ports' layouts, resolved per validatio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -21,7 +20,7 @@ __all__ = ["step_element", "walk", "walk_pulls", "walk_steps"]
 
 
 def walk_pulls(
-    pulls: Sequence[itemgetter[Any]],
+    pulls: tuple[itemgetter[Any], ...],
     first: Geometry,
     last: Geometry,
     port_a: Geometry,

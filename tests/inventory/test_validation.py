@@ -95,6 +95,28 @@ def test_batch_validation_query_count_does_not_grow_with_the_plant():
     five = runs()
     assert one == five, (one, five)
     assert five[0] <= 20, five
+    assert five[1] <= 10, five  # nothing changed: the fingerprint check and the summary
+
+
+def _mac_queries(label: str, polarity: str) -> int:
+    cord = Cable.objects.get(label=label)
+    with CaptureQueriesContext(connection) as ctx:
+        event = services.change_polarity(cable=cord, polarity=polarity)
+        outcome = revalidate_after_mac(event_id=event.pk)
+    assert outcome["channels"]
+    return len(ctx.captured_queries)
+
+
+def test_a_mac_and_its_revalidation_take_the_same_queries_in_a_larger_plant():
+    """The neighbourhood of a MAC is one recursive query, whatever the plant's size."""
+    f.demo_pod(1)
+    validate_channels()
+    small = _mac_queries("LC-0000-2C", "A-A")
+    f.demo_pod(9)
+    validate_channels()
+    large = _mac_queries("LC-0000-2C", "A-B")
+    assert small == large
+    assert large <= 28, large
 
 
 def test_wear_past_rated_cycles_is_a_problem():

@@ -553,10 +553,8 @@ def _store_channel_ends(outcomes: list[Outcome], *, all_channels: bool) -> None:
     """Make each channel's ChannelEnd rows match its path, touching only channels that moved."""
     ids = [o.id for o in outcomes]
     existing: dict[int, set[int]] = {}
-    qs = ChannelEnd.objects.values_list("channel_id", "end_id")
-    if not all_channels:
-        qs = qs.filter(channel_id__in=ids)
-    for cid, eid in qs.iterator(chunk_size=50000) if all_channels else qs:
+    qs = ChannelEnd.objects.all() if all_channels else ChannelEnd.objects.filter(channel_id__in=ids)
+    for cid, eid in fetch_rows(qs, ("channel_id", "end_id")):
         existing.setdefault(cid, set()).add(eid)
     changed = [o for o in outcomes if existing.get(o.id, set()) != set(o.end_ids)]
     if not changed:
@@ -564,9 +562,15 @@ def _store_channel_ends(outcomes: list[Outcome], *, all_channels: bool) -> None:
     ChannelEnd.objects.filter(channel_id__in=[o.id for o in changed]).delete()
     pairs = [(o.id, e) for o in changed for e in dict.fromkeys(o.end_ids)]
     if connection.vendor == "postgresql":
+        table = ChannelEnd._meta.db_table
         with connection.cursor() as cur:
+            if len(pairs) > COPY_ABOVE:
+                with cur.cursor.copy(f"COPY {table} (channel_id, end_id) FROM STDIN") as copy:
+                    for pair in pairs:
+                        copy.write_row(pair)
+                return
             cur.execute(
-                f"INSERT INTO {ChannelEnd._meta.db_table} (channel_id, end_id) "
+                f"INSERT INTO {table} (channel_id, end_id) "
                 "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
                 [[p[0] for p in pairs], [p[1] for p in pairs]],
             )

@@ -56,14 +56,17 @@ def _stored() -> dict[int, tuple[object, ...]]:
 
 @pytest.mark.django_db
 def test_forked_validation_stores_exactly_what_one_process_stores(monkeypatch):
+    """Forked workers and COPY (the large-plant paths) against one process and UPDATE … unnest."""
     f.demo_pod(5)
     monkeypatch.setattr(validation, "PARALLEL_ABOVE", 1)
+    monkeypatch.setattr(validation, "COPY_ABOVE", 1)
     monkeypatch.setattr(validation, "available_workers", lambda: 2)
     forked = validate_channels()
     by_forks = _stored()
     Channel.objects.update(fingerprint=None)  # every verdict written again
     ChannelEnd.objects.all().delete()
     monkeypatch.setattr(validation, "PARALLEL_ABOVE", 10**9)
+    monkeypatch.setattr(validation, "COPY_ABOVE", 10**9)
     assert validate_channels() == forked
     assert _stored() == by_forks
     assert forked["failing"] == 4 and forked["ok"] == 66

@@ -1,6 +1,11 @@
 """Benchmark the polarity engine: parses and validations per second on one core.
 
-Run: .venv/bin/python bench/bench_polarity.py [--channels N] [--profile]
+Run: .venv/bin/python bench/bench_polarity.py [--channels N] [--rounds N] [--profile]
+
+It says which engine ran: the mypyc-compiled modules (built by `pip install -e .`) or
+the pure-Python ones (FIBERTRACE_NO_MYPYC=1 at install or at run time, or sources
+changed since the build), and how fast this machine runs plain Python (a 10M-iteration
+`s += i` loop), to compare numbers taken on different machines.
 
 The mix is generated, not one channel repeated: seven-element MPO-12 and MPO-16
 parallel channels (cord - adapter - trunk - adapter - cord) and nine-element duplex
@@ -24,6 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import polarity
 from polarity.engine import validate
 from polarity.spec import parse_channel
 
@@ -180,12 +186,37 @@ def rate(count: int, seconds: float) -> str:
     return f"{count / seconds:>10,.0f}/s  ({seconds / count * 1e6:6.2f} µs each)"
 
 
+_LOOP = compile("s = 0\nfor i in range(10_000_000):\n    s += i\n", "<calibration>", "exec")
+
+
+def calibrate() -> float:
+    """Return the seconds a 10M-iteration `s += i` loop takes: this machine's Python speed.
+
+    The loop runs at module level, as `python -c` runs it (globals, not locals).
+    """
+    start = time.perf_counter()
+    exec(_LOOP, {})
+    return time.perf_counter() - start
+
+
+def engine() -> str:
+    """Say which engine runs, from where its modules were actually loaded."""
+    path = Path(polarity.engine.__file__ or "")
+    if path.suffix == ".py":
+        return f"pure Python ({polarity.BUILD_REASON})"
+    return f"compiled by mypyc ({path.name})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--channels", type=int, default=5000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--no-calibrate", action="store_true", help="skip the 10M loop")
     args = parser.parse_args()
+    print(f"engine: {engine()}")
+    if not args.no_calibrate:
+        print(f"calibration: 10M-iteration `s += i` loop {calibrate():.2f} s")
     docs = generate(args.channels)
     distinct = len({json.dumps(d, sort_keys=True) for d in docs})
 
@@ -217,6 +248,8 @@ def main() -> None:
     print(f"validate  {rate(len(docs), best_validate)}")
     print(f"to_dict   {rate(len(docs), full)}  (fibres + suggestions for failing channels)")
     if args.profile:
+        if polarity.BUILD == "mypyc":
+            print("(compiled: cProfile sees only validate(); profile with perf, see README)")
         profile = cProfile.Profile()
         profile.enable()
         for c in channels:

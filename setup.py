@@ -44,6 +44,7 @@ COMPILED = (
     "context",
     "trace",
     "checks",
+    "costs",
     "loss",
     "blame",
     "engine",

@@ -4,9 +4,11 @@
 
 Creates (and at the end drops) a throwaway PostgreSQL database, seeds each size with
 ``build_demo``, then times: the first validation (every verdict and ChannelEnd row
-written), a steady-state re-validation of every channel, and ``--macs`` MACs (an LC cord's
-polarity swapped A-B -> A-A and back, each followed by ``revalidate_after_mac``), with
-the SQL query count of each.
+written), a steady-state re-validation of every channel (fingerprints decide), a forced
+one (every channel traced and validated, the verdicts that differ written), one after a
+new engine (every fingerprint moved: every channel traced and rewritten), and ``--macs``
+MACs (an LC cord's polarity swapped A-B -> A-A and back, each followed by
+``revalidate_after_mac``), with the SQL query count of each.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -121,6 +124,10 @@ def run(n: int, macs: int) -> dict[str, object]:
     _, first, first_q = timed(validate_channels)
     summary, again, again_q = timed(validate_channels)
     _, verify, verify_q = timed(lambda: validate_channels(force=True))
+    # A new engine deployed: every fingerprint moves, every channel is traced and its
+    # verdict rewritten (the worst steady case: nothing is kept).
+    with mock.patch("inventory.validation.rules_digest", lambda: 1):
+        _, rules, rules_q = timed(validate_channels)
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
     cords = list(
@@ -154,6 +161,8 @@ def run(n: int, macs: int) -> dict[str, object]:
         "again_q": again_q,
         "verify_s": verify,
         "verify_q": verify_q,
+        "rules_s": rules,
+        "rules_q": rules_q,
         "mac_p50": statistics.median(times),
         "mac_p95": p95,
         "mac_q": max(queries),
@@ -166,6 +175,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
     head = (
         f"{'channels':>9} {'seed s':>7} {'1st validation s':>17} {'queries':>7} "
         f"{'re-validation s':>16} {'queries':>7} {'forced s':>9} {'queries':>7} "
+        f"{'new rules s':>11} {'queries':>7} "
         f"{'MAC p50 ms':>10} {'MAC p95 ms':>10} "
         f"{'queries':>7} {'ok/failing':>12}"
     )
@@ -174,6 +184,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
         print(
             f"{r['channels']:>9} {r['seed_s']:>7.1f} {r['first_s']:>17.2f} {r['first_q']:>7} "
             f"{r['again_s']:>16.2f} {r['again_q']:>7} {r['verify_s']:>9.2f} {r['verify_q']:>7} "
+            f"{r['rules_s']:>11.2f} {r['rules_q']:>7} "
             f"{r['mac_p50']:>10.1f} "
             f"{r['mac_p95']:>10.1f} {r['mac_q']:>7} {str(r['ok']) + '/' + str(r['failing']):>12}",
             flush=True,

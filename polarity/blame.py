@@ -15,9 +15,9 @@ from typing import Any
 from polarity.catalogue import expectation
 from polarity.channel import adapter_pull, cassette_pull
 from polarity.context import Context
+from polarity.costs import part_cost, pro_end
 from polarity.elements import (
     AdapterType,
-    Brand,
     CablePolarity,
     Cassette,
     CassettePolarity,
@@ -33,23 +33,14 @@ __all__ = ["blame_polarity"]
 
 _CABLE_TYPES = tuple(CablePolarity)
 
-_COST = {"lc_cord": 10, "mpo_adapter": 20, "patch": 30, "mpo_cable": 40, "trunk": 50}
-
-
-def _pro_end(el: MpoCable) -> int | None:
-    for side, end in enumerate(el.ends):
-        if end.brand is Brand.MTP_PRO:
-            return side
-    return None
-
 
 def _blame_trials(ctx: Context) -> list[tuple[bool, int, int, CablePolarity | None]]:
     """List (not field service, cost, index, new type) for every polarity change, in order."""
     trials: list[tuple[bool, int, int, CablePolarity | None]] = []
     for index, el in enumerate(ctx.elements):
         if isinstance(el, MpoCable):
-            pro = _pro_end(el) is not None
-            cost = _COST[el.role.value if el.role is not None else "mpo_cable"]
+            pro = pro_end(el) is not None
+            cost = part_cost(el)
             for polarity in _CABLE_TYPES:
                 if polarity is not el.polarity:
                     field = (
@@ -58,12 +49,8 @@ def _blame_trials(ctx: Context) -> list[tuple[bool, int, int, CablePolarity | No
                         and (el.polarity is not CablePolarity.C)
                     )
                     trials.append((not field, cost, index, polarity))
-        elif isinstance(el, LcCord):
-            trials.append((True, 10, index, None))
-        elif isinstance(el, MpoAdapter):
-            trials.append((True, 20, index, None))
-        elif isinstance(el, Cassette):
-            trials.append((True, 45, index, None))
+        elif isinstance(el, (LcCord, MpoAdapter, Cassette)):
+            trials.append((True, part_cost(el), index, None))
     trials.sort(key=lambda t: (t[0], t[1]))
     return trials
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from polarity.channel import PORT, REAR
 from polarity.context import Context, make_context
+from polarity.costs import part_cost, pro_end
 from polarity.elements import (
     AdapterType,
     Brand,
@@ -39,17 +40,6 @@ from polarity.results import Problem, Result, Suggestion
 __all__ = ["Candidate", "polarity_candidates", "suggest"]
 
 MAX_PER_PROBLEM = 3
-# Rough cost of each kind of change: a cord is cheap, a trunk is not.
-_COST = {
-    "lc_cord": 10,
-    "mpo_adapter": 20,
-    "lc_adapter": 20,
-    "patch": 30,
-    "mpo_cable": 40,
-    "cassette": 45,
-    "trunk": 50,
-    "transceiver": 90,
-}
 _CHANNEL_WIDE = {ProblemCode.POLARITY, ProblemCode.LOSS_BUDGET, ProblemCode.REACH}
 _ADAPTER_WORDS = {
     AdapterType.A: "key-up to key-down (Type A)",
@@ -84,24 +74,11 @@ class Candidate:
 
 def _replacement(part: Element, index: int, new: Element, message: str) -> Candidate:
     """A new part in place of ``part``: the reorder every non-field fix comes down to."""
-    return Candidate(_cost(part), False, SuggestionAction.REPLACE, index, None, new, message)
-
-
-def _cost(el: Element) -> int:
-    if isinstance(el, MpoCable) and el.role is not None:
-        return _COST[el.role.value]
-    return _COST[el.kind.value]
+    return Candidate(part_cost(part), False, SuggestionAction.REPLACE, index, None, new, message)
 
 
 def _key(p: Problem) -> tuple[str, int]:
     return (p.code.value, -1 if p.code in _CHANNEL_WIDE else p.element)
-
-
-def _pro_end(el: MpoCable) -> int | None:
-    for side, end in enumerate(el.ends):
-        if end.brand is Brand.MTP_PRO:
-            return side
-    return None
 
 
 def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
@@ -109,7 +86,7 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
     for index, el in enumerate(ctx.elements):
         name = ctx.describe(index)
         if isinstance(el, MpoCable):
-            pro = _pro_end(el)
+            pro = pro_end(el)
             for polarity in CablePolarity:
                 if polarity is el.polarity:
                     continue
@@ -139,7 +116,7 @@ def polarity_candidates(ctx: Context) -> Iterator[Candidate]:
         elif isinstance(el, LcCord):
             other = CordPolarity.A_A if el.polarity is CordPolarity.A_B else CordPolarity.A_B
             yield Candidate(
-                _cost(el),
+                part_cost(el),
                 False,
                 SuggestionAction.SWAP_CORD,
                 index,
@@ -227,7 +204,7 @@ def gender_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
             )
         else:
             yield Candidate(
-                _cost(el),
+                part_cost(el),
                 False,
                 SuggestionAction.REPLACE,
                 index,
@@ -364,7 +341,7 @@ def reach_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
         for spec in ctx.app.fibers:
             if spec.fiber_type is not current:
                 yield Candidate(
-                    _cost(el) + 5,
+                    part_cost(el) + 5,
                     False,
                     SuggestionAction.REPLACE,
                     index,

@@ -94,6 +94,13 @@ def test_compose_commands_exist_in_the_project():
     dockerfile = (ROOT / "Dockerfile").read_text()
     for copied in ("config", "inventory", "polarity", "api", "templates", "manage.py"):
         assert f"COPY {copied}" in dockerfile
+    # The engine's mypyc build hook must reach the image, with a compiler to run it.
+    assert any(
+        line.startswith("COPY ") and "setup.py" in line.split() for line in dockerfile.splitlines()
+    )
+    assert "gcc" in dockerfile and "pip install" in dockerfile
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".venv", "var", "polarity/*.so"} <= set(ignored)
 
 
 def _imports(path: Path) -> set[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from polarity.blame import blame_polarity
 from polarity.catalogue import ApplicationSpec
-from polarity.channel import CASSETTE_R2F, PORT, Mating
+from polarity.channel import CASSETTE_R2F, Mating
 from polarity.context import Context
 from polarity.elements import (
     AdapterType,
@@ -46,14 +46,6 @@ _PIN_WORDS = {Gender.MALE: "male (pinned)", Gender.FEMALE: "female (unpinned)"}
 
 def _problem(ctx: Context, code: ProblemCode, index: int, message: str) -> Problem:
     return Problem(code, index, ctx.elements[index].id, message)
-
-
-def _face_name(ctx: Context, index: int, side: int) -> str:
-    if side >= 0:
-        return f"end {side + 1} of {ctx.describe(index)}"
-    if side == PORT:
-        return f"the port of {ctx.describe(index)}"
-    return f"the rear of {ctx.describe(index)}"
 
 
 def check_polarity(ctx: Context, back: tuple[int, ...], out: list[Problem]) -> None:
@@ -204,8 +196,8 @@ def _fiber(el: Element, default: FiberType) -> FiberType:
 
 def _keying(ctx: Context, m: Mating, left: Geometry, right: Geometry) -> Problem:
     message = (
-        f"{_face_name(ctx, m.left, m.left_side)} is {left.name} but "
-        f"{_face_name(ctx, m.right, m.right_side)} is {right.name}: "
+        f"{ctx.face_name(m.left, m.left_side)} is {left.name} but "
+        f"{ctx.face_name(m.right, m.right_side)} is {right.name}: "
         "they do not key together and lanes land dark or misaligned"
     )
     return _problem(ctx, ProblemCode.KEYING, m.plug, message)
@@ -218,16 +210,16 @@ def _gender(ctx: Context, m: Mating, gender: Gender) -> Problem:
         else "nothing aligns the ferrules: high, unstable loss"
     )
     message = (
-        f"{_face_name(ctx, m.left, m.left_side)} and "
-        f"{_face_name(ctx, m.right, m.right_side)} are both {_PIN_WORDS[gender]}: {why}"
+        f"{ctx.face_name(m.left, m.left_side)} and "
+        f"{ctx.face_name(m.right, m.right_side)} are both {_PIN_WORDS[gender]}: {why}"
     )
     return _problem(ctx, ProblemCode.GENDER, m.plug, message)
 
 
 def _polish(ctx: Context, m: Mating, left: Polish, right: Polish) -> Problem:
     message = (
-        f"{_face_name(ctx, m.left, m.left_side)} is {left} but "
-        f"{_face_name(ctx, m.right, m.right_side)} is {right}: "
+        f"{ctx.face_name(m.left, m.left_side)} is {left} but "
+        f"{ctx.face_name(m.right, m.right_side)} is {right}: "
         "the air gap costs several dB and reflects strongly"
     )
     return _problem(ctx, ProblemCode.POLISH, m.plug, message)
@@ -284,6 +276,33 @@ def check_fiber_type(ctx: Context, out: list[Problem]) -> None:
     if single_at >= 0 and multi_at >= 0:
         index = max(single_at, multi_at)
         message = f"{ctx.describe(index)} mixes single-mode and multimode fibre in one channel"
+        out.append(_problem(ctx, ProblemCode.FIBER_TYPE, index, message))
+    if ctx.app_a is not ctx.app_b:
+        _check_port_fibers(ctx, out)
+
+
+def _check_port_fibers(ctx: Context, out: list[Problem]) -> None:
+    """Flag an end port whose application does not run on the channel's fibre.
+
+    The channel is judged for one application; a transceiver of another at either end
+    (a single-mode optic facing a multimode one, say) must run on its fibre too.
+    """
+    els = ctx.elements
+    fibers = set()
+    for index in ctx.topology.cables:
+        cable = els[index]
+        assert isinstance(cable, (MpoCable, LcCord))
+        fibers.add(cable.fiber_type or ctx.default_fiber)
+    fibers = fibers or {ctx.default_fiber}
+    for index, app in ((0, ctx.app_a), (len(els) - 1, ctx.app_b)):
+        if app is ctx.app or fibers <= set(app.fiber_map):
+            continue
+        wrong = ", ".join(sorted(f.value for f in fibers - set(app.fiber_map)))
+        runs = ", ".join(f.fiber_type.value for f in app.fibers)
+        message = (
+            f"{ctx.describe(index)} is {app.name}, which runs on {runs} only, but the channel "
+            f"is {wrong} (for {ctx.app.name}): the two ends cannot link"
+        )
         out.append(_problem(ctx, ProblemCode.FIBER_TYPE, index, message))
 
 

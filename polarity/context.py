@@ -7,7 +7,7 @@ default (port gender, polish by fibre type) is decided in one place.
 from __future__ import annotations
 
 from polarity.catalogue import ApplicationSpec, Catalogue
-from polarity.channel import REAR, Channel, Mating, Topology
+from polarity.channel import PORT, REAR, Channel, Mating, Topology
 from polarity.elements import (
     Cassette,
     Element,
@@ -140,6 +140,14 @@ class Context:
     def describe(self, index: int) -> str:
         """Return how a technician would name an element."""
         return describe(self.elements[index], index)
+
+    def face_name(self, index: int, side: int) -> str:
+        """Return how a technician would name one face: an end, a port or a cassette rear."""
+        if side >= 0:
+            return f"end {side + 1} of {self.describe(index)}"
+        if side == PORT:
+            return f"the port of {self.describe(index)}"
+        return f"the rear MPO of {self.describe(index)}"
 
 
 def describe(el: Element, index: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from polarity.channel import PORT, REAR
+from polarity.channel import PORT, REAR, Channel
 from polarity.context import Context, make_context
 from polarity.costs import part_cost, pro_end
 from polarity.elements import (
@@ -49,9 +49,18 @@ LOW_LOSS_DB = 0.35  # low-loss MPO / module figure of fiber-polarity.md §7
 
 
 class Candidate:
-    """A change to try: one element replaced by another."""
+    """A change to try: one element replaced by another (and, for a pair, ``also`` more)."""
 
-    __slots__ = ("action", "cost", "element", "end", "field_service", "message", "replacement")
+    __slots__ = (
+        "action",
+        "also",
+        "cost",
+        "element",
+        "end",
+        "field_service",
+        "message",
+        "replacement",
+    )
 
     def __init__(
         self,
@@ -70,6 +79,17 @@ class Candidate:
         self.end = end
         self.replacement = replacement
         self.message = message
+        self.also: tuple[tuple[int, Element], ...] = ()
+
+    def changes(self) -> frozenset[tuple[int, Element]]:
+        """Return every (index, new element) this candidate makes."""
+        return frozenset(((self.element, self.replacement), *self.also))
+
+    def apply(self, channel: Channel) -> Channel:
+        """Return the channel with every change of this candidate made."""
+        for index, element in sorted(self.changes(), key=lambda change: change[0]):
+            channel = channel.replace_element(index, element)
+        return channel
 
 
 def _replacement(part: Element, index: int, new: Element, message: str) -> Candidate:
@@ -190,9 +210,9 @@ def gender_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
                 True,
                 SuggestionAction.CHANGE_GENDER,
                 index,
-                side,
+                None if side == REAR else side,
                 new,
-                f"Change end {side + 1} of {name} (MTP PRO) to {word}: {action} the pin "
+                f"Change {ctx.face_name(index, side)} (MTP PRO) to {word}: {action} the pin "
                 "clamp on site",
             )
         elif side == REAR:
@@ -269,6 +289,15 @@ def polish_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
 def fiber_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
     """Yield replacing the cable by one of each fibre type the application runs on."""
     el = ctx.elements[problem.element]
+    if isinstance(el, Transceiver):  # an optic of another application at one end
+        yield _replacement(
+            el,
+            problem.element,
+            replace(el, application=ctx.app.name),
+            f"Replace {ctx.describe(problem.element)} ({el.application}) with a "
+            f"{ctx.app.name} transceiver, as at the other end",
+        )
+        return
     assert isinstance(el, (MpoCable, LcCord))
     for spec in ctx.app.fibers:
         if spec.fiber_type is not el.fiber_type:
@@ -387,8 +416,8 @@ def wear_candidates(ctx: Context, problem: Problem) -> Iterator[Candidate]:
                 problem.element,
                 None if side == REAR else side,
                 new,
-                f"Service end {side + 1} of {name} (MTP PRO) on site: replace the pin clamp "
-                "and housing, then clean and inspect the end face (IEC 61300-3-35)",
+                f"Service {ctx.face_name(problem.element, side)} (MTP PRO) on site: replace "
+                "the pin clamp and housing, then clean and inspect the end face (IEC 61300-3-35)",
             )
     fresh: Element = el
     for side, end in worn:
@@ -420,34 +449,86 @@ def _candidates(ctx: Context, problem: Problem) -> list[Candidate]:
     return sorted(found, key=lambda c: (not c.field_service, c.cost))
 
 
+#: Pairs are tried only for a problem no single change fixes: this many first changes.
+PAIR_FIRSTS = 6
+
+
+def _with(first: Candidate, second: Candidate) -> Candidate:
+    """Return the two changes as one candidate (named, costed and placed as the first)."""
+    message = f"{first.message}, together with: {second.message[0].lower()}{second.message[1:]}"
+    pair = Candidate(
+        first.cost + second.cost,
+        first.field_service and second.field_service,
+        first.action,
+        first.element,
+        first.end,
+        first.replacement,
+        message,
+    )
+    pair.also = ((second.element, second.replacement),)
+    return pair
+
+
 def suggest(result: Result) -> tuple[Suggestion, ...]:
-    """Return verified single changes for a failing result, field fixes first."""
+    """Return verified changes for a failing result, field fixes first.
+
+    Each suggestion is the cheapest single change that removes its problem without
+    adding another; where none exists (two parts that are only wrong together), the
+    cheapest pair of changes that does.
+    """
     from polarity.engine import validate
 
     channel, catalogue = result.channel, result.catalogue
     ctx = make_context(channel, catalogue)
     before = {_key(p) for p in result.problems}
-    seen: set[tuple[int, Element]] = set()
+
+    def works(cand: Candidate, target: tuple[str, int]) -> bool:
+        try:
+            after = validate(cand.apply(channel), catalogue)
+        except (SpecError, ValueError):
+            return False
+        keys = {_key(p) for p in after.problems}
+        return target not in keys and keys <= before
+
+    seen: set[frozenset[tuple[int, Element]]] = set()
     found: list[tuple[Candidate, Problem]] = []
+    pool: list[Candidate] | None = None
     for problem in result.problems:
         kept = 0
         target = _key(problem)
-        for cand in _candidates(ctx, problem):
+        candidates = _candidates(ctx, problem)
+        for cand in candidates:
             if kept >= MAX_PER_PROBLEM:
                 break
-            if (cand.element, cand.replacement) in seen:
+            if cand.changes() in seen:
                 continue
-            try:
-                after = validate(channel.replace_element(cand.element, cand.replacement), catalogue)
-            except (SpecError, ValueError):
-                continue
-            keys = {_key(p) for p in after.problems}
-            if target not in keys and keys <= before:
-                seen.add((cand.element, cand.replacement))
+            if works(cand, target):
+                seen.add(cand.changes())
                 found.append((cand, problem))
                 kept += 1
+        if kept:
+            continue
+        if pool is None:  # every single change of the channel, cheapest first
+            everything = [*polarity_candidates(ctx)]
+            for p in result.problems:
+                everything += _candidates(ctx, p)
+            pool = sorted(everything, key=lambda c: (not c.field_service, c.cost))
+        pairs = [
+            _with(first, second)
+            for first in candidates[:PAIR_FIRSTS]
+            for second in pool
+            if second.element != first.element
+        ]
+        pairs.sort(key=lambda c: (not c.field_service, c.cost))
+        for pair in pairs:
+            if pair.changes() in seen:
+                break
+            if works(pair, target):
+                seen.add(pair.changes())
+                found.append((pair, problem))
+                break
     found.sort(key=lambda pair: (not pair[0].field_service, pair[0].cost))
     return tuple(
-        Suggestion(c.action, c.element, c.end, c.field_service, c.message, p, c.replacement)
+        Suggestion(c.action, c.element, c.end, c.field_service, c.message, p, c.replacement, c.also)
         for c, p in found
     )

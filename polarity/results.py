@@ -56,20 +56,29 @@ class Suggestion:
     message: str
     addresses: Problem = field(compare=False)  # the problem this change removes
     replacement: Element = field(compare=False, repr=False)  # the element after the change
+    # Where no single change can work (two Type B adapters on an APC channel, say), the
+    # other (index, element) changes that go with this one.
+    also: tuple[tuple[int, Element], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the contract's suggestion object."""
-        return {
+        """Return the contract's suggestion object (``also``, an extension, only when used)."""
+        out: dict[str, Any] = {
             "action": self.action.value,
             "element": self.element,
             "end": self.end,
             "field_service": self.field_service,
             "message": self.message,
         }
+        if self.also:
+            out["also"] = [index for index, _ in self.also]
+        return out
 
     def apply(self, channel: Channel) -> Channel:
-        """Return the channel with this change made."""
-        return channel.replace_element(self.element, self.replacement)
+        """Return the channel with this change (and those that go with it) made."""
+        changed = channel.replace_element(self.element, self.replacement)
+        for index, element in self.also:
+            changed = changed.replace_element(index, element)
+        return changed
 
 
 class Loss:

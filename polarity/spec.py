@@ -25,12 +25,13 @@ them):
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from polarity.catalogue import DEFAULT_CATALOGUE, Catalogue
+from polarity.catalogue import DEFAULT_CATALOGUE, Catalogue, LaneLayout
 from polarity.channel import Channel
 from polarity.elements import (
     AdapterType,
@@ -53,8 +54,16 @@ from polarity.elements import (
     Transceiver,
 )
 from polarity.errors import SpecError, SpecIssue
+from polarity.mapping import Geometry, mirror
 
-__all__ = ["MAX_ELEMENTS", "SpecError", "SpecIssue", "parse_channel", "parse_document"]
+__all__ = [
+    "MAX_ELEMENTS",
+    "SpecError",
+    "SpecIssue",
+    "load_json",
+    "parse_channel",
+    "parse_document",
+]
 
 MAX_ELEMENTS = 256
 MAX_LENGTH_M = 1_000_000.0
@@ -77,7 +86,9 @@ class _Reader:
         self.issues: list[SpecIssue] = []
 
     def bad(self, path: str, reason: str) -> None:
-        self.issues.append(SpecIssue(path or "$", reason))
+        issue = SpecIssue(path or "$", reason)
+        if issue not in self.issues:  # a cord between two ports does not fit twice
+            self.issues.append(issue)
 
     def get(self, obj: dict[str, Any], key: str, path: str, required: bool) -> Any:
         if key not in obj or obj[key] is None:
@@ -198,7 +209,31 @@ def _transceiver(
             _join(path, "connector"), f"a {connector} port cannot carry the lanes of {application}"
         )
         return None
+    if connector is not None and not _pairs_alike(app.geometry, connector.geometry, app.layout):
+        r.bad(
+            _join(path, "connector"),
+            f"{application}'s lanes are placed for {app.connector}: on an {connector} face no "
+            f"single flip pairs each Tx with its Rx (leave `connector` out, or add the "
+            f"{connector} layout to the catalogue as an application of its own)",
+        )
+        return None
     return Transceiver(application, connector, gender, polish, cycles, rated)
+
+
+def _pairs_alike(own: Geometry, other: Geometry, layout: LaneLayout) -> bool:
+    """Tell whether one key-up to key-up flip pairs the lanes on ``other`` as on ``own``.
+
+    A port's lanes are catalogued for the application's connector; an override to a
+    face of another shape keeps the position numbers, which only mean the same lanes
+    if a single reversal still lands every Tx on its Rx there.
+    """
+    if other is own:
+        return True
+    here, there = mirror(own), mirror(other)
+    pairs = zip(layout.tx, layout.rx, strict=True)
+    if not all(here[t] == x for t, x in pairs):
+        return True  # not a mirrored layout to begin with: nothing to keep
+    return all(there[t] == x for t, x in zip(layout.tx, layout.rx, strict=True))
 
 
 def _mpo_cable(r: _Reader, obj: dict[str, Any], path: str, catalogue: Catalogue) -> Element | None:
@@ -378,3 +413,24 @@ def parse_document(
     if issues:
         raise SpecError(issues)
     return channels
+
+
+def load_json(data: str | bytes) -> Any:
+    """Decode a document's JSON text; anything that is not a JSON document is a SpecError.
+
+    Not UTF-8, not JSON, nested deeper than the decoder goes, a number too long to
+    read: each is an invalid document at ``$``, never an exception of another kind.
+    """
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as exc:
+        raise SpecError([SpecIssue("$", f"not UTF-8 text (byte {exc.start})")]) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        raise SpecError([SpecIssue("$", reason)]) from exc
+    except RecursionError as exc:
+        raise SpecError([SpecIssue("$", "not valid JSON: nested too deeply")]) from exc
+    except ValueError as exc:  # e.g. an integer of more digits than Python reads
+        raise SpecError([SpecIssue("$", f"not valid JSON: {exc}")]) from exc

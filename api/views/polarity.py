@@ -139,12 +139,15 @@ class ValidateView(APIView):
         try:
             document = request.data
         except ParseError as exc:
-            issue = {"path": "", "reason": f"not JSON: {exc.detail}"}
+            issue = {"path": "$", "reason": f"not JSON: {exc.detail}"}
+            return Response({"error": "invalid_spec", "errors": [issue]}, status=400)
+        except RecursionError:
+            issue = {"path": "$", "reason": "not valid JSON: nested too deeply"}
             return Response({"error": "invalid_spec", "errors": [issue]}, status=400)
         if isinstance(document, list) and not 1 <= len(document) <= MAX_SPECS:
             reason = f"send 1 to {MAX_SPECS} specs, not {len(document)}"
             return Response(
-                {"error": "invalid_spec", "errors": [{"path": "", "reason": reason}]}, status=400
+                {"error": "invalid_spec", "errors": [{"path": "$", "reason": reason}]}, status=400
             )
         try:
             return Response(validate_document(document, application_catalogue()))

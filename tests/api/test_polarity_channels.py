@@ -64,6 +64,19 @@ def test_invalid_spec_gets_400_with_path_and_reason(viewer, db) -> None:  # type
 def test_more_than_1000_specs_is_a_400(viewer, db) -> None:  # type: ignore[no-untyped-def]
     response = viewer.post("/api/v1/polarity/validate/", [SPEC] * 1001, format="json")
     assert response.status_code == 400
+    assert response.json()["errors"][0]["path"] == "$"
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [("[" * 100_000, "nested too deeply"), ("{not json", "not JSON")],
+    ids=["deeply-nested", "not-json"],
+)
+def test_undecodable_body_is_a_400_at_the_document_root(viewer, db, body, reason) -> None:  # type: ignore[no-untyped-def]
+    response = viewer.post("/api/v1/polarity/validate/", body, content_type="application/json")
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["path"] == "$" and reason in error["reason"]
 
 
 def test_validate_is_throttled(viewer, settings, db) -> None:  # type: ignore[no-untyped-def]

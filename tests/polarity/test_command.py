@@ -107,6 +107,56 @@ def test_invalid_prints_path_and_reason(tmp_path: Path) -> None:
     assert "elements[2]" in done.stderr and "adapter" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"[" * 100_000, "nested too deeply"),
+        (b'{"spec_version": 1, "name": "\xff\xfe"}', "not UTF-8"),
+        (b"1" * 5000, "not valid JSON"),
+    ],
+    ids=["deeply-nested", "not-utf8", "huge-number"],
+)
+def test_undecodable_input_is_an_invalid_document(
+    content: bytes, reason: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "spec.json"
+    path.write_bytes(content)
+    for extra in ((), ("--json",)):
+        done = run_file(path, *extra)
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr
+        assert reason in done.stderr
+    assert json.loads(done.stdout)["errors"][0]["path"] == "$"
+
+
+def test_a_missing_file_is_exit_2_with_the_reason(tmp_path: Path) -> None:
+    done = run_file(tmp_path / "nowhere.json")
+    assert done.returncode == 2
+    assert "cannot read" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_unmigrated_database_falls_back_to_the_default_catalogue(tmp_path: Path) -> None:
+    empty = {**ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(GOOD))
+    done = run_file(path, env=empty)
+    assert done.returncode == 0, done.stderr
+    assert "default catalogue" in done.stderr and "PASS  good" in done.stdout
+
+
+def run_file(path: Path, *args: str, env: dict[str, str] | None = None) -> Any:
+    return subprocess.run(
+        [sys.executable, "manage.py", "validate_channel", str(path), *args],
+        cwd=ROOT,
+        env=env or ENV,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        text=True,
+        errors="replace",
+    )
+
+
 def small_catalogue() -> Any:
     """A provider as the inventory app would write one: plain rows in, Catalogue out."""
     from polarity.catalogue import ApplicationSpec, Catalogue

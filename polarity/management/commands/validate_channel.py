@@ -1,8 +1,8 @@
 """`manage.py validate_channel FILE`: validate channel specs from a file or standard input.
 
 Exit status: 0 when every channel passes, 1 when any fails, 2 when a document is invalid
-(each issue printed with its JSON path). ``--json`` prints the contract's result JSON (a
-list when the input is a list). The catalogue comes from
+or cannot be read (each issue printed with its JSON path). ``--json`` prints the
+contract's result JSON (a list when the input is a list). The catalogue comes from
 ``settings.FIBERTRACE_CATALOGUE_PROVIDER`` (dotted path to a zero-argument callable)
 when set, else the engine's default catalogue.
 """
@@ -15,21 +15,34 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 from django.utils.module_loading import import_string
 
 from polarity.catalogue import DEFAULT_CATALOGUE, Catalogue
 from polarity.engine import validate
 from polarity.errors import SpecError, SpecIssue
 from polarity.results import Result
-from polarity.spec import parse_document
+from polarity.spec import load_json, parse_document
 
 
 def load_catalogue() -> Catalogue:
-    """Return the configured catalogue (admin-editable data) or the default one."""
+    """Return the configured catalogue (admin-editable data) or the default one.
+
+    A database that is not set up yet (no tables) falls back to the default catalogue,
+    with a warning: checking a spec file needs no inventory.
+    """
     provider = getattr(settings, "FIBERTRACE_CATALOGUE_PROVIDER", None)
     if not provider:
         return DEFAULT_CATALOGUE
-    catalogue = import_string(provider)()
+    try:
+        catalogue = import_string(provider)()
+    except DatabaseError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        sys.stderr.write(
+            f"warning: the catalogue in the database cannot be read ({first}); "
+            "using the engine's default catalogue (run `manage.py migrate`)\n"
+        )
+        return DEFAULT_CATALOGUE
     if not isinstance(catalogue, Catalogue):
         raise CommandError(f"{provider} did not return a polarity Catalogue")
     return catalogue
@@ -63,20 +76,16 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _read(self, name: str) -> Any:
+        """Return the decoded document; a file that cannot be read is invalid input too."""
         try:
             if name == "-":
-                text = sys.stdin.read()
+                data: bytes = sys.stdin.buffer.read()
             else:
-                with open(name, encoding="utf-8") as handle:
-                    text = handle.read()
+                with open(name, "rb") as handle:
+                    data = handle.read()
         except OSError as exc:
-            raise CommandError(f"cannot read {name}: {exc.strerror}") from exc
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SpecError(
-                [SpecIssue("$", f"not valid JSON: {exc.msg} at line {exc.lineno}")]
-            ) from exc
+            raise SpecError([SpecIssue("$", f"cannot read {name}: {exc.strerror}")]) from exc
+        return load_json(data)
 
     def _invalid(self, issues: list[SpecIssue], as_json: bool) -> None:
         if as_json:

@@ -20,7 +20,6 @@ from inventory.trace import (
     GENDER,
     ID,
     LABEL,
-    LOSS,
     MODEL,
     P_CABLE,
     P_CASSETTE,
@@ -139,7 +138,7 @@ class ElementBuilder:
         elif kind == P_CASSETTE:
             key = (kind, part[1][0], part[3], part[2][ID], part[4][ID])
         elif kind == P_COUPLER:
-            key = (kind, part[1][ID])
+            key = (kind, part[1][ID], part[2][ID])
         else:
             key = (kind, part[1])
         element = self._cache.get(key)
@@ -158,8 +157,9 @@ class ElementBuilder:
         if kind == P_CASSETTE:
             return self._cassette(part[1], part[2], part[3])
         if kind == P_COUPLER:
-            e = part[1]
-            return LcAdapter(None, f"end:{e[ID]}", e[LABEL])
+            plug, mate = part[1], part[2]
+            loss = _number(self.plant.coupler_loss(plug, mate), MAX_LOSS_DB)
+            return LcAdapter(loss, f"end:{plug[ID]}", plug[LABEL])
         a = self.plant.adapters[part[1]]
         return MpoAdapter(
             _enum(_ADAPTER, a[2], True), _number(a[3], MAX_LOSS_DB), f"adapter:{a[0]}", a[1]
@@ -169,12 +169,11 @@ class ElementBuilder:
         end = self._ends.get(e[ID])
         if end is None:
             model = self.plant.models[e[MODEL]]
-            loss = e[LOSS] if e[LOSS] is not None else model[4]
             end = self._ends[e[ID]] = End(
                 _enum(_GENDER, e[GENDER], True),
                 _enum(_POLISH, e[POLISH]),
                 _enum(_BRAND, model[1]) or Brand.GENERIC,
-                _number(loss, MAX_LOSS_DB),
+                _number(self.plant.end_loss(e), MAX_LOSS_DB),
                 _integer(e[CYCLES], 0),
                 _integer(model[3], 1),
             )

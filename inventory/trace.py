@@ -42,6 +42,7 @@ __all__ = [
     "Plant",
     "Trace",
     "discover_pairs",
+    "element_id",
     "fetch_rows",
     "trace_channel",
     "trace_from_port",
@@ -137,11 +138,25 @@ def fetch_rows(qs: QuerySet[Any], fields: tuple[str, ...]) -> list[Row]:
 # the Plant's own tuples, so a part names exactly the inventory rows it was built from.
 P_PORT = 0  # (P_PORT, end row of the port's face)
 P_ADAPTER = 1  # (P_ADAPTER, adapter id)
-P_COUPLER = 2  # (P_COUPLER, end row of the LC plug whose adapter joins two cords)
+P_COUPLER = 2  # (P_COUPLER, end row of the LC plug whose adapter joins two cords, its mate's)
 P_CABLE = 3  # (P_CABLE, cable row, near end row, far end row)
 P_CASSETTE = 4  # (P_CASSETTE, cassette row, rear end row, front port, front end row)
 
 Part = tuple[Any, ...]
+
+
+def element_id(part: Part) -> str:
+    """Return the spec `id` of the element a part renders as, without rendering it."""
+    kind = part[0]
+    if kind == P_PORT:
+        return f"port:{part[1][PORT]}"
+    if kind == P_ADAPTER:
+        return f"adapter:{part[1]}"
+    if kind == P_COUPLER:
+        return f"end:{part[1][ID]}"
+    if kind == P_CABLE:
+        return f"cable:{part[1][0]}"
+    return f"cassette:{part[1][0]}"
 
 
 class Trace:
@@ -287,17 +302,33 @@ class Plant:
 
     # --- spec pieces -----------------------------------------------------------------
 
+    def end_loss(self, e: Row) -> float | None:
+        """Return an end's insertion loss: its own figure, else its connector model's."""
+        loss = e[LOSS] if e[LOSS] is not None else self.models[e[MODEL]][4]
+        return None if loss is None else float(loss)
+
+    def coupler_loss(self, plug: Row, mate: Row) -> float | None:
+        """Return the loss of two LC plugs mated in an adapter: the larger of their figures.
+
+        The contract's rule for a mated pair whose adapter gives no figure, with each
+        end's figure read as in its `end` object (:meth:`end_loss`); None (the engine's
+        default) when neither end nor its model has one.
+        """
+        a, b = self.end_loss(plug), self.end_loss(mate)
+        if a is None:
+            return b
+        return a if b is None or a >= b else b
+
     def end_object(self, e: Row) -> dict[str, Any]:
         """Return the contract's `end` object for an MPO face, with its wear figures."""
         model = self.models[e[MODEL]]
-        loss = e[LOSS] if e[LOSS] is not None else model[4]
         return {
             "id": f"end:{e[ID]}",
             "label": e[LABEL],
             "gender": e[GENDER],
             "polish": e[POLISH],
             "brand": model[1],
-            "insertion_loss_db": None if loss is None else float(loss),
+            "insertion_loss_db": self.end_loss(e),
             "mating_cycles": e[CYCLES],
             "rated_cycles": model[3],
         }
@@ -372,6 +403,13 @@ class Plant:
             out["insertion_loss_db"] = float(c[4])
         return out
 
+    def coupler(self, plug: Row, mate: Row) -> dict[str, Any]:
+        out = {"kind": "lc_adapter", "id": f"end:{plug[ID]}", "label": plug[LABEL]}
+        loss = self.coupler_loss(plug, mate)
+        if loss is not None:
+            out["insertion_loss_db"] = loss
+        return out
+
     def family(self, e: Row) -> str:
         return str(self.models[e[MODEL]][2])
 
@@ -383,8 +421,7 @@ class Plant:
         if kind == P_ADAPTER:
             return self.adapter(part[1])
         if kind == P_COUPLER:
-            e = part[1]
-            return {"kind": "lc_adapter", "id": f"end:{e[ID]}", "label": e[LABEL]}
+            return self.coupler(part[1], part[2])
         if kind == P_CABLE:
             return self.cable(part[1], part[2], part[3])
         return self.cassette(part[1], part[2], part[3], part[4])
@@ -461,7 +498,7 @@ def walk(plant: Plant, port_id: int, *, lc_port: int | None = None, name: str = 
             lit = _carry(lit, kind, near_family, far_family)
         else:
             if at[CABLE] is not None and nxt[CABLE] is not None:  # two LC plugs: a coupler
-                parts.append((P_COUPLER, at))
+                parts.append((P_COUPLER, at, nxt))
             lit = _carry(lit, "mirror", near_family, far_family)
         seen.add(nxt[ID])
         end_ids.append(nxt[ID])

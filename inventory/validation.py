@@ -30,14 +30,18 @@ from inventory.trace import (
     CYCLES,
     LABEL,
     MODEL,
+    P_CASSETTE,
     Plant,
     Trace,
     connector_models,
     discover_pairs,
+    element_id,
     fetch_rows,
     walk,
 )
 from inventory.workers import available_workers, map_forked
+from polarity.context import describe
+from polarity.elements import Element
 from polarity.engine import validate
 from polarity.errors import SpecError
 from polarity.spec import parse_channel
@@ -77,6 +81,7 @@ class Outcome:
         "_spec_json",
         "_verdict",
         "_wear",
+        "_wear_fixes",
         "a_port_id",
         "b_port_id",
         "before",
@@ -122,6 +127,7 @@ class Outcome:
         self._result: dict[str, Any] | None = None
         self._verdict: Any = None
         self._wear: list[dict[str, Any]] = []
+        self._wear_fixes: list[dict[str, Any]] = []
         self._spec_json: str | None = None
         self._result_json: str | None = None
 
@@ -154,13 +160,14 @@ class Outcome:
 
     @property
     def result(self) -> dict[str, Any]:
-        """Return the contract's result, with the inventory's LC wear problems added."""
+        """Return the contract's result, with the inventory's LC wear problems (and fixes) added."""
         if self._result is None and self._result_json is not None:
             self._result = orjson.loads(self._result_json)
         if self._result is None:
             result = self._verdict.to_dict() if self._verdict is not None else {}
             if self._wear:
                 result["problems"] = result["problems"] + self._wear
+                result["suggestions"] = result["suggestions"] + self._wear_fixes
                 result["ok"] = False
             self._result = result
         return self._result
@@ -179,13 +186,19 @@ class Outcome:
 # --- pure: one channel ------------------------------------------------------------------
 
 
-def _lc_wear(plant: Plant, trace: Trace) -> list[dict[str, Any]]:
+def _lc_wear(
+    plant: Plant, trace: Trace, elements: tuple[Element, ...]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Wear of the duplex faces the contract has no `end` object for (cords, module fronts).
 
     The MPO faces and the ports carry their cycles in the spec and the engine judges
     them; an LC face is judged here by the same rule: at or past the model's rating.
+    Returns the problems, each naming the element the face belongs to (its index and
+    spec id; the message names the face), and one replacement per worn element, worded
+    as the engine words its own (``polarity.fixes.wear_candidates``).
     """
     problems = []
+    worn: dict[int, list[str]] = {}
     for end_id, index in trace.lc_faces:
         e = plant.ends[end_id]
         rated = plant.models[e[MODEL]][3]
@@ -194,12 +207,31 @@ def _lc_wear(plant: Plant, trace: Trace) -> list[dict[str, Any]]:
                 {
                     "code": "wear",
                     "element": index,
-                    "id": f"end:{end_id}",
+                    "id": element_id(trace.parts[index]),
                     "message": f"{e[LABEL]} has {e[CYCLES]} matings, rated {rated}: "
                     "inspect it and plan its replacement",
                 }
             )
-    return problems
+            worn.setdefault(index, []).append(e[LABEL])
+    suggestions = []
+    for index, labels in worn.items():
+        if trace.parts[index][0] == P_CASSETTE:
+            faces = f"its front port {labels[0]} is"
+        elif len(labels) == 1:
+            faces = f"its end {labels[0]} is"
+        else:
+            faces = f"its ends {' and '.join(labels)} are"
+        suggestions.append(
+            {
+                "action": "replace",
+                "element": index,
+                "end": None,
+                "field_service": False,
+                "message": f"Replace {describe(elements[index], index)}: {faces} at or past "
+                "its rated mating cycles",
+            }
+        )
+    return problems, suggestions
 
 
 def _unvalidated(name: str, status: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -278,7 +310,6 @@ class Evaluator:
         return outcome
 
     def _validate(self, outcome: Outcome, trace: Trace) -> None:
-        wear = _lc_wear(self.plant, trace)
         try:
             try:
                 channel = self.builder.channel(trace)
@@ -293,12 +324,13 @@ class Evaluator:
                 outcome.name, "invalid", "the traced path is not physically possible", errors=issues
             )
             return
+        wear, fixes = _lc_wear(self.plant, trace, channel.elements)
         codes = {p.code.value for p in verdict.problems}
         codes.update(p["code"] for p in wear)
         outcome.status = ChannelStatus.OK if verdict.ok and not wear else ChannelStatus.FAILING
         outcome.problem_codes = sorted(codes)
         outcome.loss_db = round(verdict.loss.total_db, 2)
-        outcome._verdict, outcome._wear = verdict, wear
+        outcome._verdict, outcome._wear, outcome._wear_fixes = verdict, wear, fixes
 
 
 def evaluate(plant: Plant, row: tuple[Any, ...], catalogue: Any) -> Outcome:

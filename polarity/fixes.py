@@ -87,7 +87,8 @@ class Candidate:
 
     def apply(self, channel: Channel) -> Channel:
         """Return the channel with every change of this candidate made."""
-        for index, element in sorted(self.changes(), key=lambda change: change[0]):
+        channel = channel.replace_element(self.element, self.replacement)
+        for index, element in self.also:
             channel = channel.replace_element(index, element)
         return channel
 
@@ -492,27 +493,40 @@ def suggest(result: Result) -> tuple[Suggestion, ...]:
 
     seen: set[frozenset[tuple[int, Element]]] = set()
     found: list[tuple[Candidate, Problem]] = []
-    pool: list[Candidate] | None = None
-    for problem in result.problems:
+
+    def keep(cand: Candidate, problem: Problem) -> None:
+        seen.add(cand.changes())
+        found.append((cand, problem))
+
+    unsolved: list[tuple[Problem, list[Candidate]]] = []
+    for problem in result.problems:  # first, each problem's own single changes
         kept = 0
         target = _key(problem)
         candidates = _candidates(ctx, problem)
         for cand in candidates:
             if kept >= MAX_PER_PROBLEM:
                 break
-            if cand.changes() in seen:
-                continue
-            if works(cand, target):
-                seen.add(cand.changes())
-                found.append((cand, problem))
+            if cand.changes() not in seen and works(cand, target):
+                keep(cand, problem)
                 kept += 1
-        if kept:
+        if not kept:
+            unsolved.append((problem, candidates))
+    pool: list[Candidate] | None = None
+    for problem, candidates in unsolved:
+        target = _key(problem)
+        # A change found for another problem may cure this one too (a shorter trunk
+        # cures both reach and loss): it needs no second entry.
+        if any(works(cand, target) for cand, _ in found):
             continue
         if pool is None:  # every single change of the channel, cheapest first
             everything = [*polarity_candidates(ctx)]
             for p in result.problems:
                 everything += _candidates(ctx, p)
             pool = sorted(everything, key=lambda c: (not c.field_service, c.cost))
+        single = next((c for c in pool if c.changes() not in seen and works(c, target)), None)
+        if single is not None:
+            keep(single, problem)
+            continue
         pairs = [
             _with(first, second)
             for first in candidates[:PAIR_FIRSTS]
@@ -520,13 +534,9 @@ def suggest(result: Result) -> tuple[Suggestion, ...]:
             if second.element != first.element
         ]
         pairs.sort(key=lambda c: (not c.field_service, c.cost))
-        for pair in pairs:
-            if pair.changes() in seen:
-                break
-            if works(pair, target):
-                seen.add(pair.changes())
-                found.append((pair, problem))
-                break
+        pair = next((c for c in pairs if c.changes() not in seen and works(c, target)), None)
+        if pair is not None:
+            keep(pair, problem)
     found.sort(key=lambda pair: (not pair[0].field_service, pair[0].cost))
     return tuple(
         Suggestion(c.action, c.element, c.end, c.field_service, c.message, p, c.replacement, c.also)

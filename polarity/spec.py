@@ -21,6 +21,13 @@ them):
   document must then name the application when no transceiver does).
 * a cassette's ``mpo_end`` polish, when not given, follows the fibre of the plug it
   receives (UPC multimode, APC OS2), like every other end.
+* in results, a suggestion that takes two changes together (where neither alone can
+  work, e.g. both key-up to key-up adapters of an APC channel) lists the other
+  elements to change in ``also`` (a list of element indexes); single changes carry no
+  ``also`` key.
+* a transceiver's ``connector`` override to a face of another shape (``MPO-32`` for an
+  SR8 catalogued on ``MPO-16``) is accepted only where one key-up to key-up flip still
+  pairs every Tx with its Rx there; otherwise the document is invalid at that path.
 """
 
 from __future__ import annotations

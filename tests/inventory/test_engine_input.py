@@ -9,8 +9,10 @@ from inventory.engine_input import ElementBuilder, Fallback
 from inventory.models import Application, Cable, Channel, ConnectorEnd, Port
 from inventory.trace import Plant, walk
 from inventory.validation import validate_channels
+from polarity.elements import LcAdapter
 from polarity.spec import parse_channel
 from tests import factories as f
+from tests.inventory.test_validation import _coupled_channel
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,22 @@ def test_built_channels_equal_the_parsed_specs_of_every_demo_channel():
         assert built.elements == parsed.elements  # ids and labels included
         checked += 1
     assert checked == 70
+
+
+def test_a_couplers_built_loss_equals_the_parsed_spec():
+    """Two LC cords mated directly: the builder reads the plugs' figures as the spec does."""
+    ch, plug, mate = _coupled_channel()
+    catalogue = application_catalogue()
+    for own in ((None, None), ("0.12", "0.25"), (None, "0.60")):
+        for end, loss in zip((plug, mate), own, strict=True):
+            ConnectorEnd.objects.filter(pk=end.pk).update(insertion_loss_db=loss)
+        plant = Plant.load_all()
+        trace = walk(plant, ch.a_port_id, name=ch.name)
+        built = ElementBuilder(plant, catalogue).channel(trace)
+        parsed = parse_channel(trace.spec, catalogue)
+        assert built == parsed and built.elements == parsed.elements
+        (coupler,) = [e for e in built.elements if isinstance(e, LcAdapter)]
+        assert coupler.insertion_loss_db == {None: 0.30, "0.25": 0.25, "0.60": 0.60}[own[1]]
 
 
 def test_rows_the_parser_would_refuse_fall_back_to_the_parser():

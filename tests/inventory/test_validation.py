@@ -133,7 +133,8 @@ def test_wear_past_rated_cycles_is_a_problem():
     lc = status("leaf0000:Eth2/2 ")
     assert (lc.status, lc.problem_codes) == ("failing", ["wear"])
     (problem,) = lc.result["problems"]
-    assert problem["id"] == f"end:{ConnectorEnd.objects.get(label='LC-0000-2L/2').pk}"
+    assert problem["id"] == lc.spec["elements"][problem["element"]]["id"]
+    assert problem["id"] == f"cable:{ConnectorEnd.objects.get(label='LC-0000-2L/2').cable_id}"
 
 
 def test_polarity_swap_breaks_the_channel_and_swapping_back_fixes_it(
@@ -210,3 +211,137 @@ def test_connecting_a_new_path_discovers_its_channel():
     assert (created.a_port_id, created.b_port_id, created.status) == (a.pk, b.pk, "ok")
     assert outcome["channels"][0]["before"] == "unknown"
     assert outcome["broke"] == outcome["fixed"] == []
+
+
+# --- LC couplers and LC wear ------------------------------------------------------------
+
+
+def _coupled_channel() -> tuple[Channel, ConnectorEnd, ConnectorEnd]:
+    """sfp ─ cord A-B ─ (coupler) ─ cord A-B ─ sfp: a stored, validated duplex channel.
+
+    Returns the channel and the two LC plugs the coupler joins.
+    """
+    a = f.port(application="25GBASE-SR", model="sfp")
+    b = f.port(application="25GBASE-SR", model="sfp")
+    first, second = f.lc_cord(polarity="A-B"), f.lc_cord(polarity="A-B")
+    services.connect(end_a=a.end, end_b=f.end(first, 0))
+    services.connect(end_a=f.end(first, 1), end_b=f.end(second, 0))
+    outcome = revalidate_after_mac(
+        event_id=services.connect(end_a=f.end(second, 1), end_b=b.end).pk
+    )
+    (created,) = Channel.objects.filter(pk__in=[c["id"] for c in outcome["channels"]])
+    return created, f.end(first, 1), f.end(second, 0)
+
+
+def _coupler(ch: Channel) -> dict:
+    (coupler,) = [e for e in ch.spec["elements"] if e["kind"] == "lc_adapter"]
+    return coupler
+
+
+def test_a_coupler_counts_the_figures_of_the_two_plugs_it_joins():
+    """Own figures first (even below the model's), else the models' max_loss_db."""
+    ch, plug, mate = _coupled_channel()
+    assert ch.status == "ok", ch.result
+    lc_model = plug.connector_model
+    assert float(lc_model.max_loss_db) == 0.30  # the demo LC model; the engine default too
+    coupler = _coupler(ch)
+    assert coupler["id"] == f"end:{plug.pk}"
+    assert coupler["insertion_loss_db"] == 0.30 and type(coupler["insertion_loss_db"]) is float
+    fibre_db = ch.loss_db - 0.30
+
+    # The ends' own figures: the larger of the two, the model's is not consulted.
+    ConnectorEnd.objects.filter(pk=plug.pk).update(insertion_loss_db="0.12")
+    ConnectorEnd.objects.filter(pk=mate.pk).update(insertion_loss_db="0.20")
+    validate_channels()
+    ch.refresh_from_db()
+    assert _coupler(ch)["insertion_loss_db"] == 0.20
+    assert ch.result["loss"]["total_db"] == pytest.approx(round(fibre_db + 0.20, 2))
+
+    # No figure on either end: the larger of the connector models' max_loss_db.
+    ConnectorEnd.objects.filter(pk__in=[plug.pk, mate.pk]).update(insertion_loss_db=None)
+    type(lc_model).objects.filter(pk=lc_model.pk).update(max_loss_db="0.45")
+    validate_channels()
+    ch.refresh_from_db()
+    assert _coupler(ch)["insertion_loss_db"] == 0.45
+    assert ch.loss_db == pytest.approx(round(fibre_db + 0.45, 2))
+
+    # One end with its own figure, the other without: each end reads as in its `end`
+    # object (own figure, else its model's), and the pair costs the larger.
+    ConnectorEnd.objects.filter(pk=mate.pk).update(insertion_loss_db="0.10")
+    validate_channels()
+    ch.refresh_from_db()
+    assert _coupler(ch)["insertion_loss_db"] == 0.45
+
+
+def _wear_suggestions(ch: Channel) -> list[dict]:
+    return [s for s in ch.result["suggestions"] if s["action"] == "replace"]
+
+
+def test_a_channel_failing_only_on_lc_wear_stores_a_replacement_for_the_worn_part():
+    """A cord end and a cassette front port at their rating: problem ids name the elements."""
+    f.demo_pod(1)
+    validate_channels()
+    worn = ConnectorEnd.objects.get(label="LC-0000-2L/2")  # the leaf cord's module end
+    ConnectorEnd.objects.filter(pk=worn.pk).update(mating_cycles=500)  # LC: rated 500
+    validate_channels()
+    ch = status("leaf0000:Eth2/2 ")
+    assert (ch.status, ch.problem_codes, ch.result["ok"]) == ("failing", ["wear"], False)
+    (problem,) = ch.result["problems"]
+    index = problem["element"]
+    element = ch.spec["elements"][index]
+    assert (element["kind"], element["label"]) == ("lc_cord", "LC-0000-2L")
+    assert problem["id"] == element["id"] == f"cable:{worn.cable_id}"
+    assert "LC-0000-2L/2 has 500 matings, rated 500" in problem["message"]
+    assert ch.result["suggestions"] == [
+        {
+            "action": "replace",
+            "element": index,
+            "end": None,
+            "field_service": False,
+            "message": "Replace duplex cord LC-0000-2L: its end LC-0000-2L/2 is at or past "
+            "its rated mating cycles",
+        }
+    ]
+
+    # The cassette's front port the cord plugs into: the cassette is the element.
+    front = ConnectorEnd.objects.get(pk=worn.mate_id)
+    ConnectorEnd.objects.filter(pk=front.pk).update(mating_cycles=500)
+    validate_channels()
+    ch.refresh_from_db()
+    problems = ch.result["problems"]
+    assert [p["id"] for p in problems] == [
+        ch.spec["elements"][p["element"]]["id"] for p in problems
+    ]
+    cassette = next(p for p in problems if p["id"] == f"cassette:{front.cassette_id}")
+    assert front.label in cassette["message"]
+    assert len(_wear_suggestions(ch)) == 2
+    by_element = {s["element"]: s for s in _wear_suggestions(ch)}
+    assert by_element[cassette["element"]]["message"] == (
+        f"Replace cassette {front.cassette.label}: its front port {front.label} is at or past "
+        "its rated mating cycles"
+    )
+
+
+def test_lc_wear_suggestions_follow_the_engines_and_name_each_worn_element_once():
+    """A polarity fault and both ends of one cord worn: engine's fixes, then one replacement."""
+    f.demo_pod(1)
+    validate_channels()
+    cord = Cable.objects.get(label="LC-0000-2C")
+    services.change_polarity(cable=cord, polarity="A-A")
+    ConnectorEnd.objects.filter(cable=cord).update(mating_cycles=600)
+    validate_channels()
+    ch = status("leaf0000:Eth2/2 ")
+    assert ch.problem_codes == ["polarity", "wear"]
+    wear = [p for p in ch.result["problems"] if p["code"] == "wear"]
+    assert [p["id"] for p in wear] == [f"cable:{cord.pk}"] * 2
+    suggestions = ch.result["suggestions"]
+    mine = suggestions[-1]
+    assert suggestions[:-1] and all(s != mine for s in suggestions[:-1])  # the engine's first
+    assert mine == {
+        "action": "replace",
+        "element": wear[0]["element"],
+        "end": None,
+        "field_service": False,
+        "message": "Replace duplex cord LC-0000-2C: its ends LC-0000-2C/1 and LC-0000-2C/2 are "
+        "at or past its rated mating cycles",
+    }

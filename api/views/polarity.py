@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from api.permissions import VIEWER, RolePermission
 from api.schema import ERROR
+from polarity.errors import SpecError, SpecIssue
 
 __all__ = ["ValidateView"]
 
@@ -134,22 +135,21 @@ class ValidateView(APIView):
     def post(self, request: Request) -> Response:
         from inventory.catalogue import application_catalogue
         from polarity.engine import validate_document
-        from polarity.spec import SpecError
 
         try:
             document = request.data
         except ParseError as exc:
-            issue = {"path": "$", "reason": f"not JSON: {exc.detail}"}
-            return Response({"error": "invalid_spec", "errors": [issue]}, status=400)
+            return _invalid(f"not JSON: {exc.detail}")
         except RecursionError:
-            issue = {"path": "$", "reason": "not valid JSON: nested too deeply"}
-            return Response({"error": "invalid_spec", "errors": [issue]}, status=400)
+            return _invalid("not valid JSON: nested too deeply")
         if isinstance(document, list) and not 1 <= len(document) <= MAX_SPECS:
-            reason = f"send 1 to {MAX_SPECS} specs, not {len(document)}"
-            return Response(
-                {"error": "invalid_spec", "errors": [{"path": "$", "reason": reason}]}, status=400
-            )
+            return _invalid(f"send 1 to {MAX_SPECS} specs, not {len(document)}")
         try:
             return Response(validate_document(document, application_catalogue()))
         except SpecError as exc:
             return Response(exc.to_dict(), status=400)
+
+
+def _invalid(reason: str) -> Response:
+    """Answer 400 for a body that is not a document at all (the path is its root, `$`)."""
+    return Response(SpecError([SpecIssue("$", reason)]).to_dict(), status=400)

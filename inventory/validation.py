@@ -148,13 +148,10 @@ class Outcome:
             self._result_json = _dumps(self.result)
         return self._result_json
 
-    def detached(self, write: bool) -> Outcome:
-        """Return self without its trace and engine objects (to send between processes).
-
-        With ``write``, the spec and result are kept, as the JSON they are stored as.
-        """
-        if write:
-            self.spec_json(), self.result_json()
+    def detached(self) -> Outcome:
+        """Return self as it will be stored, to send between processes: the spec and the
+        result as their JSON, without the trace and engine objects they were made from."""
+        self.spec_json(), self.result_json()
         self.trace, self._verdict, self._result = None, None, None
         return self
 
@@ -468,15 +465,16 @@ def validate_channels(
         workers = available_workers() if len(rows) >= PARALLEL_ABOVE else 1
         if workers > 1:
             evaluate = Evaluator(plant, catalogue)
-            outcomes = map_forked(
-                lambda row: (o := evaluate(row)).detached(must_write(o)),
-                rows,
-                workers=workers,
-                progress=progress,
-            )
+
+            def to_write(row: tuple[Any, ...]) -> Outcome | None:
+                """Only verdicts to write travel back: a kept one is not needed at all."""
+                o = evaluate(row)
+                return o.detached() if must_write(o) else None
+
+            shares = map_forked(to_write, rows, workers=workers, progress=progress)
+            written = [o for o in shares if o is not None]
         else:
-            outcomes = _revalidate(rows, plant, catalogue, progress)
-        written = [o for o in outcomes if must_write(o)]
+            written = [o for o in _revalidate(rows, plant, catalogue, progress) if must_write(o)]
         # ``validated_at`` says when a verdict was computed: a kept verdict keeps its date
         # (rewriting 100,000 wide rows to move a date would cost more than the check).
         store(written, now=now, base=base, all_channels=ids is None)

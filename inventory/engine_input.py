@@ -54,7 +54,7 @@ from polarity.elements import (
     Role,
     Transceiver,
 )
-from polarity.spec import MAX_LENGTH_M, MAX_LOSS_DB
+from polarity.spec import MAX_LENGTH_M, MAX_LOSS_DB, port_misfit
 
 __all__ = ["ElementBuilder", "Fallback"]
 
@@ -236,12 +236,12 @@ class ElementBuilder:
     # --- what the parser checks across elements ----------------------------------------
 
     def _port_connector(self, application: str, connector: Connector | None) -> Connector:
-        """Return the port's connector, after the parser's test that it carries the lanes."""
+        """Return the port's connector, after the parser's own test that it fits the lanes."""
         key = (application, connector)
         port = self._fits.get(key)
         if port is None:
             app = self.catalogue.get(application)
-            if connector is not None and not set(app.layout.lit) <= set(connector.geometry.lit):
+            if connector is not None and port_misfit(app, connector) is not None:
                 raise Fallback
             port = self._fits[key] = connector or app.connector
         return port

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from polarity.catalogue import DEFAULT_CATALOGUE, Catalogue, LaneLayout
+from polarity.catalogue import DEFAULT_CATALOGUE, ApplicationSpec, Catalogue
 from polarity.channel import Channel
 from polarity.elements import (
     AdapterType,
@@ -61,7 +61,7 @@ from polarity.elements import (
     Transceiver,
 )
 from polarity.errors import SpecError, SpecIssue
-from polarity.mapping import Geometry, mirror
+from polarity.mapping import mirror
 
 __all__ = [
     "MAX_ELEMENTS",
@@ -70,6 +70,7 @@ __all__ = [
     "load_json",
     "parse_channel",
     "parse_document",
+    "port_misfit",
 ]
 
 MAX_ELEMENTS = 256
@@ -211,36 +212,35 @@ def _transceiver(
     if application is None:
         return None
     app = catalogue.get(application)
-    if connector is not None and not set(app.layout.lit) <= set(connector.geometry.lit):
-        r.bad(
-            _join(path, "connector"), f"a {connector} port cannot carry the lanes of {application}"
-        )
-        return None
-    if connector is not None and not _pairs_alike(app.geometry, connector.geometry, app.layout):
-        r.bad(
-            _join(path, "connector"),
-            f"{application}'s lanes are placed for {app.connector}: on an {connector} face no "
-            f"single flip pairs each Tx with its Rx (leave `connector` out, or add the "
-            f"{connector} layout to the catalogue as an application of its own)",
-        )
-        return None
+    if connector is not None:
+        why = port_misfit(app, connector)
+        if why is not None:
+            r.bad(_join(path, "connector"), why)
+            return None
     return Transceiver(application, connector, gender, polish, cycles, rated)
 
 
-def _pairs_alike(own: Geometry, other: Geometry, layout: LaneLayout) -> bool:
-    """Tell whether one key-up to key-up flip pairs the lanes on ``other`` as on ``own``.
+def port_misfit(app: ApplicationSpec, connector: Connector) -> str | None:
+    """Say why a port of ``app`` cannot have a ``connector`` face, or None when it can.
 
-    A port's lanes are catalogued for the application's connector; an override to a
-    face of another shape keeps the position numbers, which only mean the same lanes
-    if a single reversal still lands every Tx on its Rx there.
+    A port's lanes are catalogued for the application's connector. An override keeps
+    the position numbers, which must all be lit on the new face and, where the catalogue
+    pairs Tx and Rx by one key-up to key-up flip, still be paired by one flip there.
     """
-    if other is own:
-        return True
-    here, there = mirror(own), mirror(other)
-    pairs = zip(layout.tx, layout.rx, strict=True)
-    if not all(here[t] == x for t, x in pairs):
-        return True  # not a mirrored layout to begin with: nothing to keep
-    return all(there[t] == x for t, x in zip(layout.tx, layout.rx, strict=True))
+    layout, geometry = app.layout, connector.geometry
+    if not set(layout.lit) <= set(geometry.lit):
+        return f"a {connector} port cannot carry the lanes of {app.name}"
+    if geometry is app.geometry:
+        return None
+    here, there = mirror(app.geometry), mirror(geometry)
+    pairs = list(zip(layout.tx, layout.rx, strict=True))
+    if all(here[t] == x for t, x in pairs) and not all(there[t] == x for t, x in pairs):
+        return (
+            f"{app.name}'s lanes are placed for {app.connector}: on an {connector} face no "
+            f"single flip pairs each Tx with its Rx (leave `connector` out, or add the "
+            f"{connector} layout to the catalogue as an application of its own)"
+        )
+    return None
 
 
 def _mpo_cable(r: _Reader, obj: dict[str, Any], path: str, catalogue: Catalogue) -> Element | None:

@@ -6,7 +6,7 @@ import pytest
 
 from inventory.catalogue import application_catalogue
 from inventory.engine_input import ElementBuilder, Fallback
-from inventory.models import Application, Cable, Channel, ConnectorEnd, Port
+from inventory.models import Application, Cable, Channel, ConnectorEnd, ConnectorModel, Port
 from inventory.trace import Plant, walk
 from inventory.validation import validate_channels
 from polarity.elements import LcAdapter
@@ -80,6 +80,26 @@ def test_a_port_that_cannot_carry_its_lanes_falls_back_to_the_parser():
     ch.refresh_from_db()
     assert ch.status == "invalid"
     assert "cannot carry the lanes of 400GBASE-SR8" in ch.result["trace"]["errors"][0]["reason"]
+
+
+def test_a_port_face_no_flip_pairs_falls_back_to_the_parser():
+    """An SR8 port given an MPO-24 face: the builder refuses it as the parser does."""
+    f.demo_pod(1)
+    validate_channels()
+    ch = Channel.objects.filter(spec__application="400GBASE-SR8").first()
+    assert ch is not None and ch.status == "ok"
+    face = ConnectorEnd.objects.get(port_id=ch.a_port_id)
+    mpo24 = ConnectorModel.objects.create(maker="test", name="MPO-24 port", family="MPO-24")
+    ConnectorEnd.objects.filter(pk=face.pk).update(connector_model=mpo24)
+    plant = Plant.load_all()
+    with pytest.raises(Fallback):
+        ElementBuilder(plant, application_catalogue()).channel(walk(plant, ch.a_port_id))
+    validate_channels()
+    ch.refresh_from_db()
+    assert ch.status == "invalid"
+    [error] = ch.result["trace"]["errors"]
+    assert error["path"] == "elements[0].connector"
+    assert "no single flip pairs each Tx with its Rx" in error["reason"]
 
 
 def test_a_change_made_behind_the_services_back_is_seen_by_the_steady_run():
